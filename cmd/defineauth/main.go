@@ -1,0 +1,133 @@
+// Command defineauth checks and renders defineauth configs.
+//
+//	defineauth validate FILE   check a config; exit 0 valid, 1 invalid, 2 usage or unreadable
+//	defineauth synth FILE      print the auth stack's CloudFormation template (JSON)
+//	defineauth rules           list the validation rules
+//
+// FILE "-" reads standard input. validate runs in pure Go (no Node.js); synth starts
+// the jsii runtime and needs Node.js.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/stacks"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+const usage = `usage:
+  defineauth validate FILE   check a config (exit 0 valid, 1 invalid, 2 usage or unreadable file)
+  defineauth synth FILE      print the CloudFormation template of the auth stack
+  defineauth rules           list the validation rules
+FILE may be "-" for standard input.
+`
+
+func main() {
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	jsii.Close()
+	os.Exit(code)
+}
+
+// run is the whole command, with its streams passed in so tests can drive it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	fset := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() { fmt.Fprint(stderr, usage) }
+	if err := fset.Parse(rest); err != nil {
+		return exitUsage
+	}
+	switch cmd {
+	case "validate", "synth":
+		if fset.NArg() != 1 {
+			fmt.Fprintf(stderr, "defineauth %s: expected one config file, got %d arguments\n%s", cmd, fset.NArg(), usage)
+			return exitUsage
+		}
+		return configCommand(cmd, fset.Arg(0), stdin, stdout, stderr)
+	case "rules":
+		for _, r := range config.Rules() {
+			fmt.Fprintf(stdout, "%-6s %s\n", r.ID, r.Summary)
+		}
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "defineauth: unknown command %q\n%s", cmd, usage)
+	return exitUsage
+}
+
+// configCommand loads the config at path, reports its problems, and validates or
+// synthesizes it.
+func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) int {
+	name := path
+	var data []byte
+	var err error
+	if path == "-" {
+		name = "<stdin>"
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = fs.ErrNotExist
+		}
+		fmt.Fprintf(stderr, "defineauth %s: cannot read %s: %v\n", cmd, name, err)
+		return exitUsage
+	}
+	cfg, err := config.Decode(data)
+	if err != nil {
+		report(stdout, stderr, cmd, name, config.Problems(err))
+		return exitInvalid
+	}
+	problems := cfg.Check()
+	report(stdout, stderr, cmd, name, problems)
+	if cfg.Validate() != nil {
+		return exitInvalid
+	}
+	if cmd == "validate" {
+		fmt.Fprintf(stdout, "%s: valid (%d warnings)\n", name, len(problems))
+		return exitOK
+	}
+	tmpl, err := stacks.Template(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "defineauth synth: %v\n", err)
+		return exitInvalid
+	}
+	_, err = stdout.Write(tmpl)
+	if err != nil {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// report prints one line per problem, "FILE: RULE path: message Fix: ...". validate
+// prints them on standard output; synth keeps standard output for the template.
+func report(stdout, stderr io.Writer, cmd, name string, problems []*config.Problem) {
+	w := stdout
+	if cmd == "synth" {
+		w = stderr
+	}
+	for _, p := range problems {
+		fmt.Fprintf(w, "%s: %s\n", name, p.Error())
+	}
+}

@@ -1,0 +1,509 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rule is one validation rule: a stable id, a one-line summary and its check.
+type Rule struct {
+	// ID is stable: R1..R13 are the deploy-time failures of docs/cognito-rules.md,
+	// DA.. are defineauth's own.
+	ID string
+	// Summary says in one line what the rule rejects or warns about.
+	Summary string
+	check   func(c *Config) []*Problem
+}
+
+// rules is the table of every config rule, in the order problems are reported.
+var rules = []Rule{
+	{"DA001", "name is required and uses only letters, digits, spaces and + = , . @ - _", checkName},
+	{"DA002", "loginWith needs email or phone", checkLogin},
+	{"DA003", "enumerated fields take one of their listed values", checkEnums},
+	{"R1", "MFA OPTIONAL or REQUIRED needs at least one method", checkR1},
+	{"R2", "MFA OFF cannot have methods configured", checkR2},
+	{"R3", "SMS MFA needs an SMS sender", checkR3},
+	{"R4", "phone sign-in (phone auto-verification) needs an SMS sender", checkR4},
+	{"R5", "with MFA on and an SMS sender configured, SMS must be an MFA method", checkR5},
+	{"R6", "SMS MFA cannot be combined with phone account recovery", checkR6},
+	{"R7", "email MFA cannot be the only MFA method", checkR7},
+	{"R8", "email MFA needs an SES email sender and the ESSENTIALS or PLUS plan", checkR8},
+	{"R9", "SMS messages must contain {####} and be at most 140 characters", checkR9},
+	{"R10", "keepOriginalUntilVerified only for auto-verified attributes", checkR10},
+	{"R11", "your own SMS role needs both snsCallerArn and externalId", checkR11},
+	{"R13", "SMS MFA needs users to have a phone number", checkR13},
+	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", checkPassword},
+	{"DA005", "user attributes are known standard attributes or well-formed custom ones", checkAttributes},
+	{"DA006", "senders are well-formed (ARNs, regions, addresses)", checkSenders},
+	{"DA007", "group names are unique and well-formed", checkGroups},
+	{"DA008", "device tracking without MFA is pointless (warning)", checkDevices},
+	{"DA009", "settings that can lose users (warning)", checkDataLoss},
+	{"DA010", "account recovery that users cannot complete (warning)", checkRecovery},
+}
+
+// Rules returns every validation rule in reporting order, for documentation and tools.
+// Decoding problems use DA100 (malformed JSON), DA101 (unknown field) and DA102
+// (wrong JSON type).
+func Rules() []Rule { return slices.Clone(rules) }
+
+// Check runs every rule and returns all problems, errors and warnings, in rule order.
+func (c *Config) Check() []*Problem {
+	var out []*Problem
+	for _, r := range rules {
+		out = append(out, r.check(c)...)
+	}
+	return out
+}
+
+// Validate returns nil when Cognito would accept the config, else an error joining
+// (errors.Join) one *Problem per error found; use Problems to list them. Warnings
+// are not errors: read them with Warnings.
+func (c *Config) Validate() error {
+	var errs []error
+	for _, p := range c.Check() {
+		if p.Severity == Error {
+			errs = append(errs, p)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Warnings returns the warning-severity problems: legal settings that are probably
+// not what the user meant.
+func (c *Config) Warnings() []*Problem {
+	var out []*Problem
+	for _, p := range c.Check() {
+		if p.Severity == Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var (
+	namePattern  = regexp.MustCompile(`^[\w\s+=,.@-]+$`)
+	roleARN      = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
+	regionName   = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
+	groupPattern = regexp.MustCompile(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`)
+)
+
+// isToken reports whether s is an unresolved CDK token, which only CloudFormation
+// resolves; such values are not checked here.
+func isToken(s string) bool { return strings.Contains(s, "${Token[") }
+
+func checkName(c *Config) []*Problem {
+	switch {
+	case c.Name == "":
+		return []*Problem{problemf("DA001", "name", `add "name": "myapp"`, "name is required")}
+	case utf8.RuneCountInString(c.Name) > 128 || !namePattern.MatchString(c.Name):
+		return []*Problem{problemf("DA001", "name", "use at most 128 letters, digits, spaces and + = , . @ - _",
+			"name %q is not a valid user pool name", c.Name)}
+	}
+	return nil
+}
+
+func checkLogin(c *Config) []*Problem {
+	if !c.LoginWith.Email && !c.LoginWith.Phone {
+		return []*Problem{problemf("DA002", "loginWith", `set "loginWith": {"email": true} (or "phone": true)`,
+			"no sign-in method: loginWith needs email or phone")}
+	}
+	return nil
+}
+
+// enumProblem reports v when it is set and not one of allowed.
+func enumProblem[T ~string](path string, v T, allowed []T) *Problem {
+	if v == "" || slices.Contains(allowed, v) {
+		return nil
+	}
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	return problemf("DA003", path, "use one of "+strings.Join(names, ", "), "unknown value %q", string(v))
+}
+
+func checkEnums(c *Config) []*Problem {
+	var out []*Problem
+	if c.Multifactor != nil && c.Multifactor.Mode == "" {
+		out = append(out, problemf("DA003", "multifactor.mode", `add "mode": "OFF", "OPTIONAL" or "REQUIRED"`, "multifactor has no mode"))
+	}
+	if c.Multifactor != nil {
+		out = append(out, enumProblem("multifactor.mode", c.Multifactor.Mode, mfaModes))
+	}
+	out = append(out,
+		enumProblem("accountRecovery", c.AccountRecovery, recoveries),
+		enumProblem("featurePlan", c.FeaturePlan, featurePlans),
+		enumProblem("removalPolicy", c.RemovalPolicy, removals))
+	return compact(out)
+}
+
+// compact drops nil problems.
+func compact(ps []*Problem) []*Problem {
+	return slices.DeleteFunc(ps, func(p *Problem) bool { return p == nil })
+}
+
+func checkR1(c *Config) []*Problem {
+	if c.mfaOn() && !c.Multifactor.hasMethods() {
+		return []*Problem{problemf("R1", "multifactor",
+			`enable a method, e.g. "totp": true, or set "mode": "OFF"`,
+			"MFA is %s but no method is enabled; Cognito refuses to deploy it", c.Mode())}
+	}
+	return nil
+}
+
+func checkR2(c *Config) []*Problem {
+	if c.Multifactor != nil && c.Multifactor.Mode == MFAOff && c.Multifactor.hasMethods() {
+		return []*Problem{problemf("R2", "multifactor",
+			`remove sms/totp/email, or set "mode": "OPTIONAL" or "REQUIRED"`,
+			"MFA is OFF but methods are configured; Cognito refuses MFA methods with MFA off")}
+	}
+	return nil
+}
+
+func checkR3(c *Config) []*Problem {
+	if c.SMSMFA() && c.smsDisabled() {
+		return []*Problem{problemf("R3", "multifactor.sms",
+			`remove "disabled" from senders.sms, or drop SMS from the MFA methods`,
+			"SMS MFA needs an SMS sender, but senders.sms.disabled forbids SMS")}
+	}
+	return nil
+}
+
+func checkR4(c *Config) []*Problem {
+	if c.LoginWith.Phone && c.smsDisabled() {
+		return []*Problem{problemf("R4", "loginWith.phone",
+			`remove "disabled" from senders.sms, or sign in with email instead`,
+			"phone sign-in verifies phone numbers by SMS, but senders.sms.disabled forbids SMS")}
+	}
+	return nil
+}
+
+func checkR5(c *Config) []*Problem {
+	if !c.mfaOn() || !c.SMSConfigured() || c.SMSMFA() {
+		return nil
+	}
+	path, why := "senders.sms", "an SMS sender is configured"
+	if c.LoginWith.Phone {
+		path, why = "loginWith.phone", "phone sign-in needs an SMS sender"
+	}
+	return []*Problem{problemf("R5", path,
+		`add "sms": true to multifactor, or remove what needs the SMS sender`,
+		"MFA is %s and %s, but SMS is not an MFA method; Cognito refuses this", c.Mode(), why)}
+}
+
+func checkR6(c *Config) []*Problem {
+	if c.SMSMFA() && c.ResolvedAccountRecovery().usesPhone() {
+		return []*Problem{problemf("R6", "accountRecovery",
+			`use "EMAIL_ONLY" (or "NONE"), or drop SMS from the MFA methods`,
+			"account recovery %s uses the phone, which Cognito forbids together with SMS MFA", c.ResolvedAccountRecovery())}
+	}
+	return nil
+}
+
+func checkR7(c *Config) []*Problem {
+	if c.mfaOn() && c.Multifactor.Email && c.Multifactor.SMS == nil && !c.Multifactor.TOTP {
+		return []*Problem{problemf("R7", "multifactor.email",
+			`also enable "totp": true or "sms": true`,
+			"email is the only MFA method; Cognito fails to create such a pool")}
+	}
+	return nil
+}
+
+func checkR8(c *Config) []*Problem {
+	if !c.mfaOn() || !c.Multifactor.Email {
+		return nil
+	}
+	var out []*Problem
+	if c.Senders.Email == nil {
+		out = append(out, problemf("R8", "multifactor.email",
+			`add "senders": {"email": {"fromEmail": "no-reply@example.com"}} with an SES-verified address`,
+			"email MFA needs an SES email sender; Cognito's default sender is not allowed"))
+	}
+	if c.ResolvedFeaturePlan() == PlanLite {
+		out = append(out, problemf("R8", "featurePlan",
+			`set "featurePlan": "ESSENTIALS" (or "PLUS")`,
+			"email MFA is not available on the LITE feature plan"))
+	}
+	return out
+}
+
+func checkR9(c *Config) []*Problem {
+	if c.Multifactor == nil || c.Multifactor.SMS == nil || c.Multifactor.SMS.Message == "" {
+		return nil
+	}
+	msg := c.Multifactor.SMS.Message
+	var out []*Problem
+	if !strings.Contains(msg, "{####}") {
+		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
+			`put the code placeholder in the text, e.g. "Your code is {####}"`,
+			"the SMS message has no {####} code placeholder"))
+	}
+	if n := utf8.RuneCountInString(msg); n > 140 {
+		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
+			"shorten it to 140 characters or fewer", "the SMS message is %d characters long", n))
+	}
+	return out
+}
+
+func checkR10(c *Config) []*Problem {
+	auto := c.AutoVerifiedAttributes()
+	var out []*Problem
+	for _, name := range c.KeepOriginalAttributes() {
+		if !slices.Contains(auto, name) {
+			camel := camelOf(name)
+			out = append(out, problemf("R10", "userAttributes."+camel+".keepOriginalUntilVerified",
+				fmt.Sprintf("remove keepOriginalUntilVerified, or sign in with %s so it is auto-verified", camel),
+				"%s is kept until verified, but it is never auto-verified", name))
+		}
+	}
+	return out
+}
+
+func checkR11(c *Config) []*Problem {
+	s := c.Senders.SMS
+	if s == nil || (s.SNSCallerArn == "") == (s.ExternalID == "") {
+		return nil
+	}
+	if s.SNSCallerArn == "" {
+		return []*Problem{problemf("R11", "senders.sms.snsCallerArn",
+			"add the ARN of the role whose trust policy expects this external id, or remove externalId",
+			"externalId is set without snsCallerArn")}
+	}
+	return []*Problem{problemf("R11", "senders.sms.externalId",
+		"add the sts:ExternalId that the role's trust policy expects, or remove snsCallerArn to have a role created",
+		"snsCallerArn is set without externalId; Cognito cannot assume the role")}
+}
+
+func checkR13(c *Config) []*Problem {
+	if !c.SMSMFA() || c.phoneRequired() {
+		return nil
+	}
+	fix := `add "userAttributes": {"phoneNumber": {"required": true}}, or sign in with phone`
+	if c.Mode() == MFARequired && !c.Multifactor.TOTP && !c.Multifactor.Email {
+		return []*Problem{problemf("R13", "multifactor.sms", fix,
+			"SMS is the only required MFA method, but users need not have a phone number; they could never sign in")}
+	}
+	return []*Problem{warnf("R13", "multifactor.sms", fix,
+		"users without a phone number cannot use SMS MFA")}
+}
+
+func checkPassword(c *Config) []*Problem {
+	p := c.PasswordPolicy
+	if p == nil {
+		return nil
+	}
+	var out []*Problem
+	if p.MinLength != 0 && (p.MinLength < 6 || p.MinLength > 99) {
+		out = append(out, problemf("DA004", "passwordPolicy.minLength", "use a length from 6 to 99 (12 or more is recommended)",
+			"minimum length %d is outside Cognito's range", p.MinLength))
+	} else if p.MinLength != 0 && p.MinLength < 8 {
+		out = append(out, warnf("DA004", "passwordPolicy.minLength", "use 8 or more (the default is 12)",
+			"minimum length %d is weak", p.MinLength))
+	}
+	if d := p.TempPasswordValidityDays; d != nil && (*d < 0 || *d > 365) {
+		out = append(out, problemf("DA004", "passwordPolicy.tempPasswordValidityDays", "use 0 to 365 days",
+			"temporary password validity %d is outside Cognito's range", *d))
+	}
+	var off []string
+	for _, f := range []struct {
+		name string
+		v    *bool
+	}{{"requireLowercase", p.RequireLowercase}, {"requireUppercase", p.RequireUppercase}, {"requireDigits", p.RequireDigits}, {"requireSymbols", p.RequireSymbols}} {
+		if f.v != nil && !*f.v {
+			off = append(off, f.name)
+		}
+	}
+	if len(off) > 0 {
+		out = append(out, warnf("DA004", "passwordPolicy", "remove them to get the default (true)",
+			"%s turned off: weaker than the default policy", strings.Join(off, ", ")))
+	}
+	return out
+}
+
+func checkAttributes(c *Config) []*Problem {
+	keys := make([]string, 0, len(c.UserAttributes))
+	for k := range c.UserAttributes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []*Problem
+	for _, key := range keys {
+		a := c.UserAttributes[key]
+		path := "userAttributes." + key
+		if name, custom := customName(key); custom {
+			out = append(out, checkCustomAttribute(path, name, a)...)
+			continue
+		}
+		name, ok := StandardAttributeName(key)
+		if !ok {
+			fix := "use a standard attribute (" + strings.Join(sortedKeys(standardAttrs), ", ") + `) or "custom:` + key + `"`
+			if s := suggest(key, sortedKeys(standardAttrs)); s != "" {
+				fix = fmt.Sprintf("did you mean %q?", s)
+			}
+			out = append(out, problemf("DA005", path, fix, "unknown standard attribute %q", key))
+			continue
+		}
+		if a.DataType != "" || a.MinLen != nil || a.MaxLen != nil || a.Min != nil || a.Max != nil {
+			out = append(out, problemf("DA005", path, "remove dataType/minLen/maxLen/min/max: they apply to custom attributes",
+				"standard attribute %s has a fixed type", key))
+		}
+		if a.KeepOriginalUntilVerified != nil && name != "email" && name != "phone_number" {
+			out = append(out, problemf("DA005", path+".keepOriginalUntilVerified", "remove it",
+				"only email and phoneNumber can be kept until verified"))
+		}
+		if c.isLogin(name) && a.Mutable != nil && !*a.Mutable {
+			out = append(out, problemf("DA005", path+".mutable", "remove mutable: false",
+				"%s is a sign-in attribute; users must be able to change it", key))
+		}
+	}
+	return out
+}
+
+func checkCustomAttribute(path, name string, a Attribute) []*Problem {
+	var out []*Problem
+	if name == "" || utf8.RuneCountInString(name) > 20 || !groupPattern.MatchString(name) {
+		out = append(out, problemf("DA005", path, "use custom:<name> with 1 to 20 characters and no spaces",
+			"invalid custom attribute name %q", name))
+	}
+	if a.DataType != "" && !slices.Contains(customTypes, a.DataType) {
+		out = append(out, problemf("DA003", path+".dataType", "use one of "+strings.Join(customTypes, ", "),
+			"unknown value %q", a.DataType))
+	}
+	if a.Required {
+		out = append(out, problemf("DA005", path+".required", "remove required: Cognito does not allow required custom attributes",
+			"custom attributes cannot be required"))
+	}
+	if a.KeepOriginalUntilVerified != nil {
+		out = append(out, problemf("DA005", path+".keepOriginalUntilVerified", "remove it", "only email and phoneNumber can be kept until verified"))
+	}
+	dt := a.DataType
+	if dt == "" {
+		dt = "String"
+	}
+	if dt != "String" && (a.MinLen != nil || a.MaxLen != nil) {
+		out = append(out, problemf("DA005", path, "remove minLen/maxLen, or use dataType String", "minLen/maxLen apply to String attributes only"))
+	}
+	if dt != "Number" && (a.Min != nil || a.Max != nil) {
+		out = append(out, problemf("DA005", path, "remove min/max, or use dataType Number", "min/max apply to Number attributes only"))
+	}
+	if a.MinLen != nil && a.MaxLen != nil && *a.MinLen > *a.MaxLen || a.Min != nil && a.Max != nil && *a.Min > *a.Max {
+		out = append(out, problemf("DA005", path, "make the lower bound at most the upper bound", "bounds are reversed"))
+	}
+	if a.MinLen != nil && (*a.MinLen < 0 || *a.MinLen > 2048) || a.MaxLen != nil && (*a.MaxLen < 0 || *a.MaxLen > 2048) {
+		out = append(out, problemf("DA005", path, "use lengths from 0 to 2048", "string length bound outside Cognito's range"))
+	}
+	return out
+}
+
+func checkSenders(c *Config) []*Problem {
+	var out []*Problem
+	if s := c.Senders.SMS; s != nil {
+		if s.Disabled && (s.SNSCallerArn != "" || s.ExternalID != "" || s.SNSRegion != "") {
+			out = append(out, problemf("DA006", "senders.sms", `remove "disabled", or remove the other SMS settings`,
+				"SMS is disabled but SMS settings are given"))
+		}
+		if s.SNSCallerArn != "" && !isToken(s.SNSCallerArn) && !roleARN.MatchString(s.SNSCallerArn) {
+			out = append(out, problemf("DA006", "senders.sms.snsCallerArn", "use an IAM role ARN: arn:aws:iam::123456789012:role/name",
+				"%q is not an IAM role ARN", s.SNSCallerArn))
+		}
+		if s.SNSRegion != "" && !isToken(s.SNSRegion) && !regionName.MatchString(s.SNSRegion) {
+			out = append(out, problemf("DA006", "senders.sms.snsRegion", `use a region name such as "us-east-1"`,
+				"%q is not a region name", s.SNSRegion))
+		}
+	}
+	if e := c.Senders.Email; e != nil {
+		if e.FromEmail == "" {
+			out = append(out, problemf("DA006", "senders.email.fromEmail", "add your SES-verified sender address", "fromEmail is required"))
+		} else if !isToken(e.FromEmail) && !plainAddress(e.FromEmail) {
+			out = append(out, problemf("DA006", "senders.email.fromEmail", "use a bare address such as no-reply@example.com (the name goes in fromName)",
+				"%q is not an email address", e.FromEmail))
+		}
+		if e.ReplyTo != "" && !isToken(e.ReplyTo) && !plainAddress(e.ReplyTo) {
+			out = append(out, problemf("DA006", "senders.email.replyTo", "use a bare address such as support@example.com",
+				"%q is not an email address", e.ReplyTo))
+		}
+		if e.SESRegion != "" && !isToken(e.SESRegion) && !regionName.MatchString(e.SESRegion) {
+			out = append(out, problemf("DA006", "senders.email.sesRegion", `use a region name such as "us-east-1"`,
+				"%q is not a region name", e.SESRegion))
+		}
+	}
+	return out
+}
+
+// plainAddress reports whether s is a bare email address (no display name).
+func plainAddress(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && a.Name == ""
+}
+
+func checkGroups(c *Config) []*Problem {
+	var out []*Problem
+	seen := map[string]bool{}
+	for i, g := range c.Groups {
+		path := fmt.Sprintf("groups[%d]", i)
+		switch {
+		case g == "" || utf8.RuneCountInString(g) > 128 || !groupPattern.MatchString(g):
+			out = append(out, problemf("DA007", path, "use 1 to 128 characters without spaces", "invalid group name %q", g))
+		case seen[g]:
+			out = append(out, problemf("DA007", path, "remove the duplicate", "group %q is listed twice", g))
+		}
+		seen[g] = true
+	}
+	return out
+}
+
+func checkDevices(c *Config) []*Problem {
+	if c.DeviceTracking == nil || c.mfaOn() {
+		return nil
+	}
+	msg := "devices are remembered but MFA is OFF, so remembering them skips nothing"
+	if c.DeviceTracking.ChallengeRequiredOnNewDevice {
+		msg = "challengeRequiredOnNewDevice has no effect with MFA OFF"
+	}
+	return []*Problem{warnf("DA008", "deviceTracking", "remove deviceTracking, or turn MFA on", "%s", msg)}
+}
+
+func checkDataLoss(c *Config) []*Problem {
+	var out []*Problem
+	if c.ResolvedRemovalPolicy() == RemovalDestroy {
+		out = append(out, warnf("DA009", "removalPolicy", `use "RETAIN" for a pool with real users`,
+			"DESTROY deletes the pool and every user in it when it leaves the stack"))
+	}
+	if !c.ResolvedDeletionProtection() {
+		out = append(out, warnf("DA009", "deletionProtection", "remove deletionProtection: false for a pool with real users",
+			"deletion protection is off"))
+	}
+	return out
+}
+
+func checkRecovery(c *Config) []*Problem {
+	r := c.ResolvedAccountRecovery()
+	switch {
+	case c.AccountRecovery == "" && r == RecoveryNone:
+		return []*Problem{warnf("DA010", "accountRecovery",
+			`sign in with email too, or set "accountRecovery": "NONE" to accept it`,
+			"users cannot reset their own passwords: phone recovery is not allowed with SMS MFA and email is not verified")}
+	case slices.Contains(r.RecoveryMechanisms(), "verified_email") && !c.emailVerified() && !slices.Contains(r.RecoveryMechanisms(), "verified_phone_number"):
+		return []*Problem{warnf("DA010", "accountRecovery", `sign in with email, or choose a phone recovery`,
+			"%s recovers through a verified email, but email addresses are never verified", r)}
+	case r == RecoveryPhoneOnlyWithoutMFA && !c.PhoneAutoVerified():
+		return []*Problem{warnf("DA010", "accountRecovery", `use "EMAIL_ONLY", or sign in with phone`,
+			"%s recovers through a verified phone, but phone numbers are never verified", r)}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

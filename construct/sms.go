@@ -1,0 +1,51 @@
+package construct
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/jsii-runtime-go"
+)
+
+// smsConfiguration returns the pool's SmsConfiguration, or nil when the pool sends no
+// SMS. Unless the config brings its own role, it creates one that Cognito assumes with
+// an external id, and gives it the pool's removal policy: a retained pool whose role
+// was deleted fails every later update (rule U8).
+func (a *Auth) smsConfiguration(removal awscdk.RemovalPolicy) *awscognito.CfnUserPool_SmsConfigurationProperty {
+	cfg := &a.Config
+	if !cfg.SMSConfigured() {
+		return nil
+	}
+	var region *string
+	if s := cfg.Senders.SMS; s != nil {
+		region = optStr(s.SNSRegion)
+	}
+	if cfg.OwnSMSRole() {
+		return &awscognito.CfnUserPool_SmsConfigurationProperty{
+			SnsCallerArn: jsii.String(cfg.Senders.SMS.SNSCallerArn),
+			ExternalId:   jsii.String(cfg.Senders.SMS.ExternalID),
+			SnsRegion:    region,
+		}
+	}
+	externalID := awscdk.Names_UniqueId(a.Construct)
+	a.SMSRole = awsiam.NewRole(a.Construct, jsii.String("SMSRole"), &awsiam.RoleProps{
+		Description: jsii.String("Lets Cognito send SMS (verification and MFA codes) through SNS"),
+		AssumedBy:   awsiam.NewServicePrincipal(jsii.String("cognito-idp.amazonaws.com"), nil),
+		ExternalIds: &[]*string{externalID},
+		InlinePolicies: &map[string]awsiam.PolicyDocument{
+			"sns-publish": awsiam.NewPolicyDocument(&awsiam.PolicyDocumentProps{
+				Statements: &[]awsiam.PolicyStatement{awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+					Actions: jsii.Strings("sns:Publish"),
+					// SMS goes to the users' own phone numbers, which are not SNS resources.
+					Resources: jsii.Strings("*"),
+				})},
+			}),
+		},
+	})
+	a.SMSRole.ApplyRemovalPolicy(removal)
+	return &awscognito.CfnUserPool_SmsConfigurationProperty{
+		SnsCallerArn: a.SMSRole.RoleArn(),
+		ExternalId:   externalID,
+		SnsRegion:    region,
+	}
+}
