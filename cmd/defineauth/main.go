@@ -105,7 +105,7 @@ func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) 
 		return exitInvalid
 	}
 	if cmd == "validate" {
-		fmt.Fprintf(stdout, "%s: valid (%d warnings)\n", name, len(problems))
+		fmt.Fprintf(stdout, "%s: valid%s\n", name, plural(len(problems), ", %d warning"))
 		return exitOK
 	}
 	tmpl, err := stacks.Template(cfg)
@@ -130,4 +130,16 @@ func report(stdout, stderr io.Writer, cmd, name string, problems []*config.Probl
 	for _, p := range problems {
 		fmt.Fprintf(w, "%s: %s\n", name, p.Error())
 	}
+}
+
+// plural formats n with format (which has one %d), adding "s" when n is not 1, and
+// returns "" for 0.
+func plural(n int, format string) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(format, n)
+	}
+	return fmt.Sprintf(format, n) + "s"
 }

@@ -485,6 +485,8 @@ func checkDataLoss(c *Config) []*Problem {
 func checkRecovery(c *Config) []*Problem {
 	r := c.ResolvedAccountRecovery()
 	switch {
+	case !c.LoginWith.Email && !c.LoginWith.Phone:
+		return nil // DA002 already says what is wrong
 	case c.AccountRecovery == "" && r == RecoveryNone:
 		return []*Problem{warnf("DA010", "accountRecovery",
 			`sign in with email too, or set "accountRecovery": "NONE" to accept it`,

@@ -1,0 +1,197 @@
+package config_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/defineauth/defineauth/construct/config"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// TestMapping checks the pure-Go mapping from config to template values, case by case.
+func TestMapping(t *testing.T) {
+	tests := []struct {
+		name         string
+		cfg          config.Config
+		mfa          string
+		enabled      []string
+		autoVerified []string
+		recovery     []string
+		smsConfig    bool
+	}{
+		{"mfa absent", config.Config{LoginWith: config.LoginWith{Email: true}},
+			"OFF", nil, []string{"email"}, []string{"verified_email"}, false},
+		{"required totp", config.Config{LoginWith: config.LoginWith{Email: true}, Multifactor: &config.Multifactor{Mode: config.MFARequired, TOTP: true}},
+			"ON", []string{"SOFTWARE_TOKEN_MFA"}, []string{"email"}, []string{"verified_email"}, false},
+		{"optional, all methods in fixed order", config.Config{LoginWith: config.LoginWith{Email: true}, Multifactor: &config.Multifactor{Mode: config.MFAOptional, Email: true, TOTP: true, SMS: &config.SMSMFA{}}},
+			"OPTIONAL", []string{"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"}, []string{"email", "phone_number"}, []string{"verified_email"}, true},
+		{"phone login, no MFA: phone recovery", config.Config{LoginWith: config.LoginWith{Phone: true}},
+			"OFF", nil, []string{"phone_number"}, []string{"verified_phone_number"}, true},
+		{"phone login, SMS MFA: recovery defaults to admin only (R6)", config.Config{LoginWith: config.LoginWith{Phone: true}, Multifactor: &config.Multifactor{Mode: config.MFARequired, SMS: &config.SMSMFA{}}},
+			"ON", []string{"SMS_MFA"}, []string{"phone_number"}, []string{"admin_only"}, true},
+		{"legacy recovery omits the setting", config.Config{LoginWith: config.LoginWith{Email: true}, AccountRecovery: config.RecoveryPhoneAndEmail},
+			"OFF", nil, []string{"email"}, nil, false},
+		{"methods with mode OFF are not enabled", config.Config{LoginWith: config.LoginWith{Email: true}, Multifactor: &config.Multifactor{Mode: config.MFAOff, SMS: &config.SMSMFA{}}},
+			"OFF", nil, []string{"email"}, []string{"verified_email"}, false},
+		{"SMS disabled", config.Config{LoginWith: config.LoginWith{Email: true}, Senders: config.Senders{SMS: &config.SMSSender{Disabled: true}}},
+			"OFF", nil, []string{"email"}, []string{"verified_email"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tt.cfg
+			if got := c.CfnMFAConfiguration(); got != tt.mfa {
+				t.Errorf("MfaConfiguration = %q, want %q", got, tt.mfa)
+			}
+			if got := c.EnabledMFAs(); !slices.Equal(got, tt.enabled) {
+				t.Errorf("EnabledMfas = %v, want %v", got, tt.enabled)
+			}
+			if got := c.AutoVerifiedAttributes(); !slices.Equal(got, tt.autoVerified) {
+				t.Errorf("AutoVerifiedAttributes = %v, want %v", got, tt.autoVerified)
+			}
+			if got := c.ResolvedAccountRecovery().RecoveryMechanisms(); !slices.Equal(got, tt.recovery) {
+				t.Errorf("RecoveryMechanisms = %v, want %v", got, tt.recovery)
+			}
+			if got := c.SMSConfigured(); got != tt.smsConfig {
+				t.Errorf("SMSConfigured = %v, want %v", got, tt.smsConfig)
+			}
+		})
+	}
+}
+
+// TestDefaultRecoveryNeverTripsR6: whatever the login and MFA, the default recovery
+// is accepted by Cognito.
+func TestDefaultRecoveryNeverTripsR6(t *testing.T) {
+	for _, login := range []config.LoginWith{{Email: true}, {Phone: true}, {Email: true, Phone: true}} {
+		for _, mode := range []config.MFAMode{config.MFAOff, config.MFAOptional, config.MFARequired} {
+			c := config.Config{Name: "x", LoginWith: login, Multifactor: &config.Multifactor{Mode: mode, TOTP: mode != config.MFAOff}, UserAttributes: map[string]config.Attribute{"phoneNumber": {Required: true}}}
+			if mode != config.MFAOff {
+				c.Multifactor.SMS = &config.SMSMFA{}
+			}
+			for _, p := range c.Check() {
+				if p.Rule == "R6" {
+					t.Errorf("login %+v, mode %s: default recovery %s trips R6", login, mode, c.ResolvedAccountRecovery())
+				}
+			}
+		}
+	}
+}
+
+func TestSchemaAttributes(t *testing.T) {
+	c := config.Config{LoginWith: config.LoginWith{Email: true}, UserAttributes: map[string]config.Attribute{
+		"lastUpdateTime": {},
+		"givenName":      {Required: true, Mutable: ptr(false)},
+		"custom:tier":    {MaxLen: ptr(8)},
+		"custom:n":       {DataType: "Number", Min: ptr(1)},
+	}}
+	got := c.SchemaAttributes()
+	want := []config.SchemaAttribute{
+		{Name: "n", DataType: "Number", Mutable: true, MinValue: ptr(1)},
+		{Name: "tier", DataType: "String", Mutable: true, MaxLength: ptr(8)},
+		{Name: "email", DataType: "String", Required: true, Mutable: true},
+		{Name: "given_name", DataType: "String", Required: true, Mutable: false},
+		{Name: "updated_at", DataType: "Number", Mutable: true},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("SchemaAttributes:\n got %+v\nwant %+v", got, want)
+	}
+	if got := c.RequiredAttributes(); !slices.Equal(got, []string{"email", "given_name"}) {
+		t.Errorf("RequiredAttributes = %v", got)
+	}
+}
+
+func TestPasswordPolicyDefaults(t *testing.T) {
+	c := config.Config{PasswordPolicy: &config.PasswordPolicy{MinLength: 14, RequireSymbols: ptr(false)}}
+	got := c.ResolvedPasswordPolicy()
+	want := config.ResolvedPasswordPolicy{MinLength: 14, RequireLowercase: true, RequireUppercase: true, RequireDigits: true, RequireSymbols: false, TempPasswordValidityDays: 7}
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := (&config.Config{}).ResolvedPasswordPolicy().MinLength; got != config.DefaultMinPasswordLength {
+		t.Errorf("default min length %d", got)
+	}
+}
+
+// TestJSONRoundTrip: a Go config written as JSON decodes to the same config, so the
+// Go and JSON vocabularies are one.
+func TestJSONRoundTrip(t *testing.T) {
+	in := config.Config{
+		Name:           "shop",
+		LoginWith:      config.LoginWith{Email: true},
+		Multifactor:    &config.Multifactor{Mode: config.MFARequired, SMS: &config.SMSMFA{Message: "Code {####}"}, TOTP: true},
+		DeviceTracking: &config.DeviceTracking{},
+		UserAttributes: map[string]config.Attribute{"phoneNumber": {Required: true}},
+		Senders:        config.Senders{SMS: &config.SMSSender{SNSRegion: "us-east-1"}},
+		Groups:         []string{"ADMINS"},
+	}
+	for _, sms := range []*config.SMSMFA{{Message: "Code {####}"}, {}} {
+		in.Multifactor.SMS = sms
+		data, err := json.Marshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := config.Decode(data)
+		if err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		if !reflect.DeepEqual(*out, in) {
+			t.Errorf("round trip of %s:\n got %+v\nwant %+v", data, *out, in)
+		}
+	}
+}
+
+func TestDecodeSMSForms(t *testing.T) {
+	for doc, want := range map[string]*config.SMSMFA{
+		`true`:                     {},
+		`false`:                    nil,
+		`null`:                     nil,
+		`{"smsMessage": "{####}"}`: {Message: "{####}"},
+	} {
+		c, err := config.Decode([]byte(`{"multifactor": {"mode": "OPTIONAL", "sms": ` + doc + `}}`))
+		if err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		if !reflect.DeepEqual(c.Multifactor.SMS, want) {
+			t.Errorf("sms %s: got %+v, want %+v", doc, c.Multifactor.SMS, want)
+		}
+	}
+}
+
+func TestProblemsListsEveryError(t *testing.T) {
+	c := config.Config{Multifactor: &config.Multifactor{Mode: config.MFAOptional}}
+	ps := config.Problems(c.Validate())
+	var ids []string
+	for _, p := range ps {
+		ids = append(ids, p.Rule)
+	}
+	if want := []string{"DA001", "DA002", "R1"}; !slices.Equal(ids, want) {
+		t.Errorf("rules = %v, want %v", ids, want)
+	}
+}
+
+// Example: validating a config in pure Go, without Node.js.
+func ExampleConfig_Validate() {
+	cfg := config.Config{
+		Name:            "shop",
+		LoginWith:       config.LoginWith{Email: true},
+		Multifactor:     &config.Multifactor{Mode: config.MFARequired, SMS: &config.SMSMFA{}},
+		AccountRecovery: config.RecoveryEmailAndPhoneWithoutMFA,
+	}
+	for _, p := range config.Problems(cfg.Validate()) {
+		fmt.Println(p.Rule, p.Path)
+	}
+	// Output:
+	// R6 accountRecovery
+	// R13 multifactor.sms
+}
+
+// Example: decoding a JSON config reports every unknown field, with a suggestion.
+func ExampleDecode() {
+	_, err := config.Decode([]byte(`{"name": "shop", "loginWith": {"email": true}, "multiFactor": {"mode": "REQUIRED"}}`))
+	fmt.Println(err)
+	// Output:
+	// DA101 multiFactor: unknown field "multiFactor" Fix: did you mean "multifactor"?
+}

@@ -1,0 +1,41 @@
+// Package golden compares test output with committed files under testdata. The files
+// change only when the tests run with -update (go test ./... -update); read the diff
+// before committing it.
+package golden
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Update is the -update flag: rewrite golden files instead of comparing. Every test
+// package of this module imports this package, so `go test ./... -update` is accepted
+// by every test binary.
+var Update = flag.Bool("update", false, "rewrite golden files under testdata instead of comparing with them")
+
+// Compare fails t unless got equals the content of the file at path; with -update it
+// writes got to path instead.
+func Compare(t testing.TB, path string, got []byte) {
+	t.Helper()
+	if *Update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file %s: %v (run go test ./... -update to create it)", path, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (-want +got; run go test ./... -update and read the diff):\n%s", path, cmp.Diff(string(want), string(got)))
+	}
+}
