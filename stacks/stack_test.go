@@ -1,0 +1,335 @@
+package stacks_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/defineauth/defineauth/construct"
+	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/stacks"
+)
+
+// TestMain shares one jsii runtime (one Node.js process) across every test here.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	jsii.Close()
+	os.Exit(code)
+}
+
+// must runs an assertions matcher; a mismatch (a panic from jsii) fails the test
+// instead of aborting the test binary.
+func must(t *testing.T, what string, f func()) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Errorf("%s: %v", what, r)
+		}
+	}()
+	f()
+}
+
+type m = map[string]interface{}
+type a = []interface{}
+
+// check is one targeted assertion on a synthesized template.
+type check struct {
+	what string
+	run  func(assertions.Template)
+}
+
+func pool(p m) check {
+	return check{"user pool properties", func(t assertions.Template) {
+		t.HasResourceProperties(jsii.String("AWS::Cognito::UserPool"), assertions.Match_ObjectLike(&p))
+	}}
+}
+
+func resource(typ string, p m) check {
+	return check{typ + " properties", func(t assertions.Template) {
+		t.HasResourceProperties(jsii.String(typ), assertions.Match_ObjectLike(&p))
+	}}
+}
+
+func count(typ string, n int) check {
+	return check{typ + " count", func(t assertions.Template) { t.ResourceCountIs(jsii.String(typ), jsii.Number(n)) }}
+}
+
+var (
+	absent  = assertions.Match_Absent()
+	noSMS   = []check{pool(m{"SmsConfiguration": absent}), count("AWS::IAM::Role", 2)}
+	withSMS = []check{pool(m{"SmsConfiguration": m{"SnsCallerArn": m{"Fn::GetAtt": a{assertions.Match_StringLikeRegexp(jsii.String("^AuthSMSRole")), "Arn"}}}}), count("AWS::IAM::Role", 3)}
+)
+
+func like(p m) assertions.Matcher { return assertions.Match_ObjectLike(&p) }
+
+func devices(challenge, onPrompt bool) check {
+	return pool(m{"DeviceConfiguration": m{"ChallengeRequiredOnNewDevice": challenge, "DeviceOnlyRememberedOnUserPrompt": onPrompt}})
+}
+
+func recovery(names ...string) check {
+	var opts a
+	for i, n := range names {
+		opts = append(opts, m{"Name": n, "Priority": i + 1})
+	}
+	return pool(m{"AccountRecoverySetting": m{"RecoveryMechanisms": assertions.Match_ArrayEquals(&opts)}})
+}
+
+func mfa(cfn string, methods ...string) check {
+	var enabled interface{} = absent
+	if methods != nil {
+		list := a{}
+		for _, x := range methods {
+			list = append(list, x)
+		}
+		enabled = assertions.Match_ArrayEquals(&list)
+	}
+	return pool(m{"MfaConfiguration": cfn, "EnabledMfas": enabled})
+}
+
+// expectations holds, for every config under testdata/configs, the properties that
+// matter for that case, written by hand from docs/cognito-rules.md.
+var expectations = map[string][]check{
+	"mfa-off-email":          append([]check{mfa("OFF"), pool(m{"UsernameAttributes": a{"email"}, "DeviceConfiguration": absent}), recovery("verified_email")}, noSMS...),
+	"mfa-off-explicit-phone": append([]check{mfa("OFF"), pool(m{"UsernameAttributes": a{"phone_number"}, "AutoVerifiedAttributes": a{"phone_number"}}), recovery("verified_phone_number")}, withSMS...),
+	"mfa-optional-totp":      append([]check{mfa("OPTIONAL", "SOFTWARE_TOKEN_MFA")}, noSMS...),
+	"mfa-optional-sms": append([]check{mfa("OPTIONAL", "SMS_MFA"), pool(m{"AutoVerifiedAttributes": a{"email", "phone_number"},
+		"Schema": assertions.Match_ArrayWith(&a{like(m{"Name": "phone_number", "Required": true, "AttributeDataType": "String"})})})}, withSMS...),
+	"mfa-optional-sms-totp":    append([]check{mfa("OPTIONAL", "SMS_MFA", "SOFTWARE_TOKEN_MFA")}, withSMS...),
+	"mfa-required-totp":        append([]check{mfa("ON", "SOFTWARE_TOKEN_MFA")}, noSMS...),
+	"mfa-required-sms":         append([]check{mfa("ON", "SMS_MFA"), recovery("verified_email")}, withSMS...),
+	"mfa-required-sms-totp":    append([]check{mfa("ON", "SMS_MFA", "SOFTWARE_TOKEN_MFA"), pool(m{"AutoVerifiedAttributes": a{"email", "phone_number"}})}, withSMS...),
+	"mfa-required-totp-email":  {mfa("ON", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"), pool(m{"UserPoolTier": "ESSENTIALS", "EmailConfiguration": m{"EmailSendingAccount": "DEVELOPER", "From": "Example <no-reply@example.com>"}})},
+	"mfa-optional-all-methods": append([]check{mfa("OPTIONAL", "SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP")}, withSMS...),
+	"login-phone":              append([]check{mfa("OFF"), pool(m{"UsernameAttributes": a{"phone_number"}, "UserAttributeUpdateSettings": m{"AttributesRequireVerificationBeforeUpdate": a{"phone_number"}}})}, withSMS...),
+	"login-email-phone": append([]check{mfa("OPTIONAL", "SMS_MFA", "SOFTWARE_TOKEN_MFA"), pool(m{"UsernameAttributes": a{"email", "phone_number"},
+		"UserAttributeUpdateSettings": m{"AttributesRequireVerificationBeforeUpdate": a{"email", "phone_number"}}}), recovery("verified_email")}, withSMS...),
+	"login-phone-mfa-required-sms": append([]check{mfa("ON", "SMS_MFA"), recovery("admin_only")}, withSMS...),
+	"devices-always":               {devices(true, false), mfa("ON", "SOFTWARE_TOKEN_MFA")},
+	"devices-opt-in":               {devices(true, true), mfa("OPTIONAL", "SOFTWARE_TOKEN_MFA")},
+	"devices-always-no-challenge":  {devices(false, false)},
+	"devices-mfa-off":              {devices(false, true), mfa("OFF")},
+	"sms-custom-message":           append([]check{mfa("ON", "SMS_MFA"), pool(m{"SmsAuthenticationMessage": "Your Example sign-in code is {####}"})}, withSMS...),
+	"sms-own-role": {mfa("ON", "SMS_MFA", "SOFTWARE_TOKEN_MFA"), count("AWS::IAM::Role", 2), pool(m{"SmsConfiguration": assertions.Match_ObjectEquals(&m{
+		"SnsCallerArn": "arn:aws:iam::123456789012:role/cognito-sms", "ExternalId": "shop-sms-7f3c", "SnsRegion": "us-east-1"})})},
+	"sms-sender-region": {count("AWS::IAM::Role", 3), recovery("admin_only"), pool(m{"SmsConfiguration": m{"SnsRegion": "eu-west-1", "ExternalId": assertions.Match_AnyValue()}})},
+	"sms-disabled-totp": append([]check{mfa("ON", "SOFTWARE_TOKEN_MFA")}, noSMS...),
+	"custom-attributes": {pool(m{"Schema": assertions.Match_ArrayWith(&a{
+		like(m{"Name": "birthdate", "Mutable": false, "Required": false}),
+		like(m{"Name": "beta", "AttributeDataType": "Boolean", "Required": false}),
+		like(m{"Name": "joined", "AttributeDataType": "DateTime", "Mutable": false}),
+		like(m{"Name": "loyalty", "AttributeDataType": "Number", "NumberAttributeConstraints": m{"MinValue": "0", "MaxValue": "100000"}}),
+		like(m{"Name": "tier", "AttributeDataType": "String", "StringAttributeConstraints": m{"MinLength": "1", "MaxLength": "16"}}),
+		like(m{"Name": "email", "Required": true}),
+		like(m{"Name": "family_name", "Required": true, "Mutable": true}),
+		like(m{"Name": "given_name", "Required": true}),
+	})})},
+	"password-policy": {pool(m{"Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 16, "RequireLowercase": true,
+		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": false, "TemporaryPasswordValidityDays": 3})}})},
+	"feature-plan-plus": {pool(m{"UserPoolTier": "PLUS"})},
+	"feature-plan-lite": {pool(m{"UserPoolTier": "LITE"})},
+	"dev-destroy": {pool(m{"DeletionProtection": "INACTIVE"}), check{"pool deletion policy", func(t assertions.Template) {
+		t.HasResource(jsii.String("AWS::Cognito::UserPool"), &m{"DeletionPolicy": "Delete", "UpdateReplacePolicy": "Delete"})
+	}}},
+	"guests-and-groups": {resource("AWS::Cognito::IdentityPool", m{"AllowUnauthenticatedIdentities": true}), count("AWS::Cognito::UserPoolGroup", 3),
+		resource("AWS::Cognito::UserPoolGroup", m{"GroupName": "EDITORS", "Precedence": 1})},
+	"email-sender-domain": {pool(m{"EmailConfiguration": m{"EmailSendingAccount": "DEVELOPER", "From": `"Example, Inc." <no-reply@mail.example.com>`,
+		"ReplyToEmailAddress": "help@example.com", "SourceArn": assertions.Match_AnyValue()}})},
+	"recovery-email-and-phone": {recovery("verified_email"), mfa("OPTIONAL", "SMS_MFA", "SOFTWARE_TOKEN_MFA")},
+	"recovery-legacy":          {pool(m{"AccountRecoverySetting": absent})},
+	"keep-original-off":        {pool(m{"UserAttributeUpdateSettings": absent, "AutoVerifiedAttributes": a{"email"}})},
+	"shop-example": append([]check{mfa("ON", "SMS_MFA", "SOFTWARE_TOKEN_MFA"), devices(true, true), recovery("verified_email"),
+		pool(m{"DeletionProtection": "ACTIVE"})}, withSMS...),
+}
+
+// everyTemplate holds the properties every template must have, whatever the config.
+var everyTemplate = []check{
+	count("AWS::Cognito::UserPool", 1),
+	resource("AWS::Cognito::UserPoolClient", m{"GenerateSecret": false, "PreventUserExistenceErrors": "ENABLED",
+		"ExplicitAuthFlows": a{"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"}}),
+	count("AWS::Cognito::IdentityPool", 1),
+	resource("AWS::Cognito::IdentityPoolRoleAttachment", m{"Roles": m{"authenticated": assertions.Match_AnyValue(), "unauthenticated": assertions.Match_AnyValue()}}),
+	pool(m{"UsernameConfiguration": m{"CaseSensitive": false}}),
+}
+
+// TestGoldenTemplates synthesizes every config under testdata/configs, compares the
+// template with testdata/golden/<name>.template.json and runs the case's assertions.
+func TestGoldenTemplates(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/configs/*.json")
+	if len(files) < 24 {
+		t.Fatalf("want at least 24 golden configs, found %d", len(files))
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(name, func(t *testing.T) {
+			cfg, err := config.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmpl, err := stacks.Template(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Compare(t, filepath.Join("../testdata/golden", name+".template.json"), tmpl)
+			checks, ok := expectations[name]
+			if !ok {
+				t.Fatalf("no targeted assertions for %s: add them to expectations", name)
+			}
+			var doc map[string]interface{}
+			if err := json.Unmarshal(tmpl, &doc); err != nil {
+				t.Fatal(err)
+			}
+			tpl := assertions.Template_FromJSON(&doc, nil)
+			for _, c := range append(checks, everyTemplate...) {
+				must(t, c.what, func() { c.run(tpl) })
+			}
+			checkInvariants(t, doc, cfg)
+		})
+	}
+}
+
+// checkInvariants reads the template directly for rules no single matcher states.
+func checkInvariants(t *testing.T, doc map[string]interface{}, cfg *config.Config) {
+	t.Helper()
+	var poolRes, smsRole map[string]interface{}
+	for id, r := range doc["Resources"].(map[string]interface{}) {
+		res := r.(map[string]interface{})
+		switch {
+		case res["Type"] == "AWS::Cognito::UserPool":
+			poolRes = res
+		case strings.HasPrefix(id, "AuthSMSRole"):
+			smsRole = res
+		}
+	}
+	props := poolRes["Properties"].(map[string]interface{})
+	for _, s := range props["Schema"].([]interface{}) {
+		if _, ok := s.(map[string]interface{})["AttributeDataType"]; !ok {
+			t.Errorf("R14: schema entry without AttributeDataType: %v", s)
+		}
+	}
+	if smsRole != nil && smsRole["DeletionPolicy"] != poolRes["DeletionPolicy"] {
+		t.Errorf("U8: SMS role DeletionPolicy %v differs from the pool's %v", smsRole["DeletionPolicy"], poolRes["DeletionPolicy"])
+	}
+	if want := cfg.ResolvedRemovalPolicy() == config.RemovalRetain; (poolRes["DeletionPolicy"] == "Retain") != want {
+		t.Errorf("pool DeletionPolicy %v, config says %s", poolRes["DeletionPolicy"], cfg.ResolvedRemovalPolicy())
+	}
+}
+
+// TestTemplateIsDeterministic: the same config gives the same bytes twice.
+func TestTemplateIsDeterministic(t *testing.T) {
+	cfg, err := config.Load("../testdata/configs/shop-example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := stacks.Template(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := stacks.Template(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(first) != string(second) {
+		t.Error("two syntheses of one config differ")
+	}
+}
+
+// TestInsideUserStack: the construct lives in a user's own stack next to other
+// constructs, twice, and the user reaches its resources through its fields.
+func TestInsideUserStack(t *testing.T) {
+	app := awscdk.NewApp(nil)
+	stack := awscdk.NewStack(app, jsii.String("UserStack"), nil)
+	bucket := awss3.NewBucket(stack, jsii.String("Uploads"), nil)
+	customers, err := construct.NewAuth(stack, jsii.String("Customers"), &config.Config{
+		Name: "customers", LoginWith: config.LoginWith{Email: true},
+		Multifactor: &config.Multifactor{Mode: config.MFARequired, TOTP: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	staff, err := construct.NewAuth(stack, jsii.String("Staff"), &config.Config{
+		Name: "staff", LoginWith: config.LoginWith{Email: true},
+		Multifactor:    &config.Multifactor{Mode: config.MFARequired, TOTP: true, SMS: &config.SMSMFA{}},
+		UserAttributes: map[string]config.Attribute{"phoneNumber": {Required: true}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bucket.GrantRead(customers.AuthenticatedRole, nil)
+	staff.CfnUserPool.AddPropertyOverride(jsii.String("UserPoolAddOns.AdvancedSecurityMode"), jsii.String("ENFORCED"))
+	tpl := assertions.Template_FromStack(stack, nil)
+	must(t, "two pools", func() { tpl.ResourceCountIs(jsii.String("AWS::Cognito::UserPool"), jsii.Number(2)) })
+	must(t, "bucket", func() { tpl.ResourceCountIs(jsii.String("AWS::S3::Bucket"), jsii.Number(1)) })
+	must(t, "escape hatch", func() {
+		tpl.HasResourceProperties(jsii.String("AWS::Cognito::UserPool"), &m{"UserPoolName": "staff", "UserPoolAddOns": m{"AdvancedSecurityMode": "ENFORCED"}})
+	})
+	must(t, "grant on the authenticated role", func() {
+		tpl.HasResourceProperties(jsii.String("AWS::IAM::Policy"), &m{"Roles": a{m{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^CustomersAuthenticatedRole"))}}})
+	})
+	if customers.SMSRole != nil || staff.SMSRole == nil {
+		t.Errorf("SMS role: customers %v (want nil), staff %v (want a role)", customers.SMSRole, staff.SMSRole)
+	}
+}
+
+// TestInvalidConfigAddsNothing: an invalid config is an error listing every problem,
+// and leaves the user's stack untouched.
+func TestInvalidConfigAddsNothing(t *testing.T) {
+	app := awscdk.NewApp(nil)
+	stack := awscdk.NewStack(app, jsii.String("S"), nil)
+	before := len(*stack.Node().Children())
+	auth, err := construct.NewAuth(stack, jsii.String("Auth"), &config.Config{Name: "x", LoginWith: config.LoginWith{Email: true},
+		Multifactor: &config.Multifactor{Mode: config.MFAOptional}, AccountRecovery: "SOMETIMES"})
+	if auth != nil || err == nil {
+		t.Fatalf("want an error, got %v, %v", auth, err)
+	}
+	var ids []string
+	for _, p := range config.Problems(err) {
+		ids = append(ids, p.Rule)
+	}
+	if strings.Join(ids, ",") != "DA003,R1" {
+		t.Errorf("problems %v, want DA003,R1", ids)
+	}
+	if after := len(*stack.Node().Children()); after != before {
+		t.Errorf("stack children %d -> %d", before, after)
+	}
+	if _, err := stacks.NewAuthStack(app, jsii.String("T"), &stacks.AuthStackProps{Config: &config.Config{}}); err == nil {
+		t.Error("NewAuthStack accepted an empty config")
+	}
+}
+
+// TestWarningsBecomeAnnotations: cdk synth shows the config's warnings.
+func TestWarningsBecomeAnnotations(t *testing.T) {
+	app := awscdk.NewApp(nil)
+	stack := awscdk.NewStack(app, jsii.String("W"), nil)
+	auth, err := construct.NewAuth(stack, jsii.String("Auth"), &config.Config{Name: "w", LoginWith: config.LoginWith{Email: true}, RemovalPolicy: config.RemovalDestroy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(auth.Warnings) != 1 || auth.Warnings[0].Rule != "DA009" {
+		t.Fatalf("warnings %v", auth.Warnings)
+	}
+	must(t, "warning annotation", func() {
+		assertions.Annotations_FromStack(stack).HasWarning(jsii.String("/W/Auth"), assertions.Match_StringLikeRegexp(jsii.String("DA009.*DESTROY")))
+	})
+}
+
+// TestFailingMatcherFailsTest proves must turns a mismatch into a test failure.
+func TestFailingMatcherFailsTest(t *testing.T) {
+	doc := m{"Resources": m{"P": m{"Type": "AWS::Cognito::UserPool", "Properties": m{"MfaConfiguration": "OFF"}}}}
+	tpl := assertions.Template_FromJSON(&doc, nil)
+	inner := &testing.T{}
+	func() {
+		defer func() { recover() }()
+		must(inner, "mismatch", func() { tpl.HasResourceProperties(jsii.String("AWS::Cognito::UserPool"), &m{"MfaConfiguration": "ON"}) })
+	}()
+	if !inner.Failed() {
+		t.Error("a failing matcher did not fail the test")
+	}
+}
