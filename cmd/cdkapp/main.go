@@ -4,7 +4,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -33,6 +35,9 @@ func run() error {
 		path = v
 	}
 	cfg, err := config.Load(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("defineauth: config file %s not found: pass -c config=path/to/auth.json, or set \"config\" in cdk.json's context", path)
+	}
 	if err == nil {
 		err = cfg.Validate()
 	}
