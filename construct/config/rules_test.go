@@ -109,3 +109,20 @@ func TestGoldenConfigsAreValid(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEListsEveryRule keeps the README's rule table complete.
+func TestREADMEListsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"DA100", "DA101", "DA102"}
+	for _, r := range config.Rules() {
+		ids = append(ids, r.ID)
+	}
+	for _, id := range ids {
+		if !strings.Contains(string(readme), "| "+id+" |") {
+			t.Errorf("README.md's rule table has no row for %s", id)
+		}
+	}
+}
