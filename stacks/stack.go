@@ -1,13 +1,15 @@
 // Package stacks holds the ready-made defineauth stack: the Auth construct alone in a
-// stack, with the stack outputs a front end needs, and a one-call synthesizer that
+// stack, with the stack outputs a front end needs (named in package outputs), and a one-call synthesizer that
 // renders its CloudFormation template deterministically.
 package stacks
 
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/outputs"
 )
 
 // AuthStackProps configures NewAuthStack.
@@ -30,14 +33,6 @@ type AuthStack struct {
 	// Auth is the construct, with every resource it made.
 	Auth *construct.Auth
 }
-
-// Output names of the stack, stable across versions: tools read them by name.
-const (
-	OutputRegion         = "AuthRegion"
-	OutputUserPoolID     = "UserPoolId"
-	OutputWebClientID    = "WebClientId"
-	OutputIdentityPoolID = "IdentityPoolId"
-)
 
 // NewAuthStack validates props.Config and adds a stack with the auth resources to
 // scope. An invalid config returns an error listing every problem and adds nothing.
@@ -62,19 +57,23 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 		return nil, err // unreachable: the config was validated above
 	}
 	s := &AuthStack{Stack: stack, Auth: auth}
-	s.output(OutputRegion, "Region of the auth resources", stack.Region())
-	s.output(OutputUserPoolID, "Cognito user pool id", auth.CfnUserPool.Ref())
-	s.output(OutputWebClientID, "Web app client id", auth.CfnWebClient.Ref())
-	s.output(OutputIdentityPoolID, "Cognito identity pool id", auth.CfnIdentityPool.Ref())
+	s.output(outputs.Region, stack.Region())
+	s.output(outputs.UserPoolID, auth.CfnUserPool.Ref())
+	s.output(outputs.WebClientID, auth.CfnWebClient.Ref())
+	s.output(outputs.IdentityPoolID, auth.CfnIdentityPool.Ref())
+	static := outputs.Static(props.Config)
+	for _, name := range slices.Sorted(maps.Keys(static)) {
+		s.output(name, jsii.String(static[name]))
+	}
 	return s, nil
 }
 
-// output adds a stack output, exported as "<stack name>-<name>" so other stacks can
-// import it with Fn::ImportValue.
-func (s *AuthStack) output(name, description string, value *string) {
+// output adds a stack output (see package outputs for the names and values), exported
+// as "<stack name>-<name>" so other stacks can import it with Fn::ImportValue.
+func (s *AuthStack) output(name string, value *string) {
 	awscdk.NewCfnOutput(s.Stack, jsii.String(name), &awscdk.CfnOutputProps{
 		Value:       value,
-		Description: jsii.String(description),
+		Description: jsii.String(outputs.Description(name)),
 		ExportName:  jsii.String(*s.Stack.StackName() + "-" + name),
 	})
 }

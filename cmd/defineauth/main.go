@@ -3,6 +3,9 @@
 //	defineauth validate FILE   check a config; exit 0 valid, 1 invalid, 2 usage or unreadable
 //	defineauth synth FILE      print the auth stack's CloudFormation template (JSON)
 //	defineauth rules           list the validation rules
+//	defineauth outputs --cdk-outputs cdk-outputs.json [--stack NAME] [--out PATH]
+//	defineauth outputs --stack NAME [--region R] [--profile P] [--out PATH]
+//	                           write amplify_outputs.json for the front end
 //
 // FILE "-" reads standard input. validate runs in pure Go (no Node.js); synth starts
 // the jsii runtime and needs Node.js.
@@ -33,7 +36,11 @@ const usage = `usage:
   defineauth validate FILE   check a config (exit 0 valid, 1 invalid, 2 usage or unreadable file)
   defineauth synth FILE      print the CloudFormation template of the auth stack
   defineauth rules           list the validation rules
-FILE may be "-" for standard input.
+  defineauth outputs --cdk-outputs cdk-outputs.json [--stack NAME] [--out PATH]
+  defineauth outputs --stack NAME [--region REGION] [--profile PROFILE] [--out PATH]
+                             write amplify_outputs.json (default path) for the front end,
+                             from cdk deploy --outputs-file or from the deployed stack
+FILE may be "-" for standard input; --out - writes to standard output.
 `
 
 func main() {
@@ -52,6 +59,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	fset.Usage = func() { fmt.Fprint(stderr, usage) }
+	var o outputsFlags
+	if cmd == "outputs" {
+		fset.StringVar(&o.cdkOutputs, "cdk-outputs", "", "file written by cdk deploy --outputs-file")
+		fset.StringVar(&o.stack, "stack", "", "stack name")
+		fset.StringVar(&o.region, "region", "", "AWS region (default: the AWS configuration chain)")
+		fset.StringVar(&o.profile, "profile", "", "AWS shared-config profile (default: the AWS configuration chain)")
+		fset.StringVar(&o.out, "out", "amplify_outputs.json", `where to write; "-" for standard output`)
+	}
 	if err := fset.Parse(rest); err != nil {
 		return exitUsage
 	}
@@ -62,6 +77,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return configCommand(cmd, fset.Arg(0), stdin, stdout, stderr)
+	case "outputs":
+		if fset.NArg() != 0 {
+			fmt.Fprintf(stderr, "defineauth outputs: unexpected arguments %v\n%s", fset.Args(), usage)
+			return exitUsage
+		}
+		return outputsCommand(o, newCloudFormation, stdout, stderr)
 	case "rules":
 		for _, r := range config.Rules() {
 			fmt.Fprintf(stdout, "%-6s %s\n", r.ID, r.Summary)

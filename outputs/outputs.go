@@ -1,0 +1,230 @@
+// Package outputs turns the defineauth stack's outputs into the amplify_outputs.json
+// file that Amplify's client libraries (aws-amplify JS v6, Swift, Android, Flutter)
+// read with Amplify.configure. It is pure Go: the stack declares its outputs with
+// StackOutputs, and the file is assembled from deployed values with FromStackOutputs.
+package outputs
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/defineauth/defineauth/construct/config"
+)
+
+// SchemaVersion is the amplify_outputs.json schema version written.
+const SchemaVersion = "1.4"
+
+// Names of the stack outputs, stable across versions: tools read them by name. Lists
+// are JSON arrays in a string, since CloudFormation outputs are strings.
+const (
+	// Marker holds the outputs format version; its presence marks a defineauth stack.
+	Marker                     = "DefineAuthOutputs"
+	Region                     = "AuthRegion"
+	UserPoolID                 = "UserPoolId"
+	WebClientID                = "WebClientId"
+	IdentityPoolID             = "IdentityPoolId"
+	MFAConfiguration           = "MfaConfiguration"   // OFF, OPTIONAL or ON, as in the template
+	MFATypes                   = "MfaTypes"           // ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"] subset
+	SignupAttributes           = "SignupAttributes"   // required standard attributes
+	UsernameAttributes         = "UsernameAttributes" // ["email", "phone_number"] subset
+	VerificationMechanisms     = "VerificationMechanisms"
+	PasswordPolicyMinLength    = "PasswordPolicyMinLength"
+	PasswordPolicyRequirements = "PasswordPolicyRequirements" // REQUIRES_LOWERCASE, _UPPERCASE, _NUMBERS, _SYMBOLS
+	UnauthenticatedIdentities  = "UnauthenticatedIdentitiesEnabled"
+	Groups                     = "Groups" // group names in precedence order
+)
+
+// descriptions explain each output in the CloudFormation console.
+var descriptions = map[string]string{
+	Marker:                     "defineauth outputs format version",
+	Region:                     "Region of the auth resources",
+	UserPoolID:                 "Cognito user pool id",
+	WebClientID:                "Web app client id",
+	IdentityPoolID:             "Cognito identity pool id",
+	MFAConfiguration:           "MFA enforcement: OFF, OPTIONAL or ON",
+	MFATypes:                   "Enabled MFA methods (JSON list)",
+	SignupAttributes:           "Required standard attributes (JSON list)",
+	UsernameAttributes:         "Sign-in attributes (JSON list)",
+	VerificationMechanisms:     "Auto-verified attributes (JSON list)",
+	PasswordPolicyMinLength:    "Minimum password length",
+	PasswordPolicyRequirements: "Password character requirements (JSON list)",
+	UnauthenticatedIdentities:  "Whether the identity pool allows guests",
+	Groups:                     "User pool groups in precedence order (JSON list)",
+}
+
+// Description explains the stack output name, for the template.
+func Description(name string) string { return descriptions[name] }
+
+// markerVersion is the value of the Marker output.
+const markerVersion = "1"
+
+// Static returns the outputs whose values come from the config alone, by output name.
+// The stack adds the deployed ids (Region, UserPoolID, WebClientID, IdentityPoolID).
+func Static(cfg *config.Config) map[string]string {
+	pw := cfg.ResolvedPasswordPolicy()
+	var reqs []string
+	for _, r := range []struct {
+		on   bool
+		name string
+	}{{pw.RequireLowercase, "REQUIRES_LOWERCASE"}, {pw.RequireUppercase, "REQUIRES_UPPERCASE"}, {pw.RequireDigits, "REQUIRES_NUMBERS"}, {pw.RequireSymbols, "REQUIRES_SYMBOLS"}} {
+		if r.on {
+			reqs = append(reqs, r.name)
+		}
+	}
+	return map[string]string{
+		Marker:                     markerVersion,
+		MFAConfiguration:           cfg.CfnMFAConfiguration(),
+		MFATypes:                   jsonList(cfg.EnabledMFAs()),
+		SignupAttributes:           jsonList(cfg.RequiredAttributes()),
+		UsernameAttributes:         jsonList(cfg.UsernameAttributes()),
+		VerificationMechanisms:     jsonList(cfg.AutoVerifiedAttributes()),
+		PasswordPolicyMinLength:    strconv.Itoa(pw.MinLength),
+		PasswordPolicyRequirements: jsonList(reqs),
+		UnauthenticatedIdentities:  strconv.FormatBool(cfg.AllowUnauthenticatedIdentities),
+		Groups:                     jsonList(cfg.Groups),
+	}
+}
+
+func jsonList(s []string) string {
+	if s == nil {
+		s = []string{}
+	}
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// File is amplify_outputs.json as written by defineauth: the schema version and the
+// auth section.
+type File struct {
+	Version string `json:"version"`
+	Auth    Auth   `json:"auth"`
+}
+
+// Auth is the auth section of amplify_outputs.json (schema 1.4).
+type Auth struct {
+	AWSRegion                        string             `json:"aws_region"`
+	UserPoolID                       string             `json:"user_pool_id"`
+	UserPoolClientID                 string             `json:"user_pool_client_id"`
+	IdentityPoolID                   string             `json:"identity_pool_id,omitempty"`
+	MFAConfiguration                 string             `json:"mfa_configuration"`
+	MFAMethods                       []string           `json:"mfa_methods,omitempty"`
+	StandardRequiredAttributes       []string           `json:"standard_required_attributes"`
+	UsernameAttributes               []string           `json:"username_attributes"`
+	UserVerificationTypes            []string           `json:"user_verification_types"`
+	PasswordPolicy                   PasswordPolicy     `json:"password_policy"`
+	UnauthenticatedIdentitiesEnabled bool               `json:"unauthenticated_identities_enabled"`
+	Groups                           []map[string]Group `json:"groups,omitempty"`
+}
+
+// PasswordPolicy is the password_policy object. Every boolean is always written:
+// Amplify's iOS library fails to decode the file otherwise.
+type PasswordPolicy struct {
+	MinLength        int  `json:"min_length"`
+	RequireNumbers   bool `json:"require_numbers"`
+	RequireLowercase bool `json:"require_lowercase"`
+	RequireUppercase bool `json:"require_uppercase"`
+	RequireSymbols   bool `json:"require_symbols"`
+}
+
+// Group is one entry of groups: {"NAME": {"precedence": n}}.
+type Group struct {
+	Precedence int `json:"precedence"`
+}
+
+// The vocabularies of docs/cognito-rules.md: template value -> outputs value.
+var (
+	mfaConfigurations = map[string]string{"OFF": "NONE", "OPTIONAL": "OPTIONAL", "ON": "REQUIRED"}
+	mfaMethods        = map[string]string{"SMS_MFA": "SMS", "SOFTWARE_TOKEN_MFA": "TOTP", "EMAIL_OTP": "EMAIL"}
+)
+
+// IsDefineAuth reports whether a stack's outputs come from a defineauth stack.
+func IsDefineAuth(stackOutputs map[string]string) bool {
+	_, ok := stackOutputs[Marker]
+	return ok
+}
+
+// FromStackOutputs assembles amplify_outputs.json from a deployed defineauth stack's
+// outputs (name -> value). It reports every missing or malformed output at once.
+func FromStackOutputs(out map[string]string) (*File, error) {
+	if !IsDefineAuth(out) {
+		return nil, fmt.Errorf("not a defineauth stack: it has no %s output", Marker)
+	}
+	var problems []string
+	get := func(name string) string {
+		v, ok := out[name]
+		if !ok || v == "" {
+			problems = append(problems, "missing output "+name)
+		}
+		return v
+	}
+	list := func(name string) []string {
+		var l []string
+		if v := get(name); v != "" {
+			if err := json.Unmarshal([]byte(v), &l); err != nil {
+				problems = append(problems, fmt.Sprintf("output %s: want a JSON list of strings, got %q", name, v))
+			}
+		}
+		if l == nil {
+			l = []string{}
+		}
+		return l
+	}
+	a := Auth{
+		AWSRegion:                  get(Region),
+		UserPoolID:                 get(UserPoolID),
+		UserPoolClientID:           get(WebClientID),
+		IdentityPoolID:             out[IdentityPoolID],
+		StandardRequiredAttributes: list(SignupAttributes),
+		UsernameAttributes:         list(UsernameAttributes),
+		UserVerificationTypes:      list(VerificationMechanisms),
+	}
+	cfnMFA := get(MFAConfiguration)
+	a.MFAConfiguration = mfaConfigurations[cfnMFA]
+	if a.MFAConfiguration == "" && cfnMFA != "" {
+		problems = append(problems, fmt.Sprintf("output %s: unknown value %q", MFAConfiguration, cfnMFA))
+	}
+	for _, m := range list(MFATypes) {
+		name, ok := mfaMethods[m]
+		if !ok {
+			problems = append(problems, fmt.Sprintf("output %s: unknown method %q", MFATypes, m))
+		}
+		a.MFAMethods = append(a.MFAMethods, name)
+	}
+	if v := get(PasswordPolicyMinLength); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("output %s: want a number, got %q", PasswordPolicyMinLength, v))
+		}
+		a.PasswordPolicy.MinLength = n
+	}
+	reqs := list(PasswordPolicyRequirements)
+	a.PasswordPolicy.RequireLowercase = slices.Contains(reqs, "REQUIRES_LOWERCASE")
+	a.PasswordPolicy.RequireUppercase = slices.Contains(reqs, "REQUIRES_UPPERCASE")
+	a.PasswordPolicy.RequireNumbers = slices.Contains(reqs, "REQUIRES_NUMBERS")
+	a.PasswordPolicy.RequireSymbols = slices.Contains(reqs, "REQUIRES_SYMBOLS")
+	if v := get(UnauthenticatedIdentities); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("output %s: want true or false, got %q", UnauthenticatedIdentities, v))
+		}
+		a.UnauthenticatedIdentitiesEnabled = b
+	}
+	for i, g := range list(Groups) {
+		a.Groups = append(a.Groups, map[string]Group{g: {Precedence: i}})
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return nil, fmt.Errorf("the stack's outputs are incomplete: %s", strings.Join(problems, "; "))
+	}
+	return &File{Version: SchemaVersion, Auth: a}, nil
+}
+
+// JSON renders the file as indented JSON with a final newline.
+func (f *File) JSON() []byte {
+	b, _ := json.MarshalIndent(f, "", "  ")
+	return append(b, '\n')
+}

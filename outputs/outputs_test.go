@@ -1,0 +1,231 @@
+package outputs_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation/types"
+
+	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/outputs"
+)
+
+// Simulated ids of a deployment, used wherever a template output refers to a resource.
+var deployed = map[string]string{
+	"AWS::Region":                  "eu-west-1",
+	"AWS::Cognito::UserPool":       "eu-west-1_Example1",
+	"AWS::Cognito::UserPoolClient": "exampleclientid0123456789",
+	"AWS::Cognito::IdentityPool":   "eu-west-1:00000000-1111-2222-3333-444444444444",
+}
+
+// simulateDeploy resolves a template's Outputs the way CloudFormation would after a
+// deployment, with the ids above: what cdk deploy --outputs-file records.
+func simulateDeploy(t *testing.T, templatePath string) map[string]string {
+	t.Helper()
+	raw, err := os.ReadFile(templatePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tmpl struct {
+		Resources map[string]struct{ Type string }
+		Outputs   map[string]struct{ Value any }
+	}
+	if err := json.Unmarshal(raw, &tmpl); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for name, o := range tmpl.Outputs {
+		switch v := o.Value.(type) {
+		case string:
+			out[name] = v
+		case map[string]any:
+			ref, _ := v["Ref"].(string)
+			id, ok := deployed[ref]
+			if !ok {
+				id, ok = deployed[tmpl.Resources[ref].Type]
+			}
+			if !ok {
+				t.Fatalf("%s: output %s: cannot resolve %v", templatePath, name, v)
+			}
+			out[name] = id
+		default:
+			t.Fatalf("%s: output %s: unexpected value %v", templatePath, name, v)
+		}
+	}
+	return out
+}
+
+// TestGoldenOutputs builds amplify_outputs.json for every golden template and compares
+// it with testdata/outputs/<name>.amplify_outputs.json, which the aws-amplify client
+// test (clienttest/) loads.
+func TestGoldenOutputs(t *testing.T) {
+	templates, _ := filepath.Glob("../testdata/golden/*.template.json")
+	if len(templates) < 24 {
+		t.Fatalf("found %d golden templates", len(templates))
+	}
+	for _, tp := range templates {
+		name := strings.TrimSuffix(filepath.Base(tp), ".template.json")
+		t.Run(name, func(t *testing.T) {
+			f, err := outputs.FromStackOutputs(simulateDeploy(t, tp))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Compare(t, filepath.Join("../testdata/outputs", name+".amplify_outputs.json"), f.JSON())
+		})
+	}
+}
+
+func base() map[string]string {
+	return map[string]string{
+		outputs.Marker: "1", outputs.Region: "us-east-1", outputs.UserPoolID: "us-east-1_X", outputs.WebClientID: "c",
+		outputs.IdentityPoolID: "us-east-1:i", outputs.MFAConfiguration: "ON", outputs.MFATypes: `["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]`,
+		outputs.SignupAttributes: `["email"]`, outputs.UsernameAttributes: `["email"]`, outputs.VerificationMechanisms: `["email"]`,
+		outputs.PasswordPolicyMinLength: "10", outputs.PasswordPolicyRequirements: `["REQUIRES_NUMBERS"]`,
+		outputs.UnauthenticatedIdentities: "false", outputs.Groups: `["ADMINS","USERS"]`,
+	}
+}
+
+func TestFromStackOutputsMapping(t *testing.T) {
+	for cfn, want := range map[string]string{"OFF": "NONE", "OPTIONAL": "OPTIONAL", "ON": "REQUIRED"} {
+		in := base()
+		in[outputs.MFAConfiguration] = cfn
+		f, err := outputs.FromStackOutputs(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Auth.MFAConfiguration != want {
+			t.Errorf("%s -> %s, want %s", cfn, f.Auth.MFAConfiguration, want)
+		}
+	}
+	f, err := outputs.FromStackOutputs(base())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(f.Auth.MFAMethods, ","); got != "SMS,TOTP,EMAIL" {
+		t.Errorf("methods %s", got)
+	}
+	want := outputs.PasswordPolicy{MinLength: 10, RequireNumbers: true}
+	if f.Auth.PasswordPolicy != want {
+		t.Errorf("password policy %+v, want %+v", f.Auth.PasswordPolicy, want)
+	}
+	js := string(f.JSON())
+	for _, key := range []string{`"require_lowercase": false`, `"require_uppercase": false`, `"require_symbols": false`, `"version": "1.4"`,
+		`"USERS": {`, `"precedence": 1`} {
+		if !strings.Contains(js, key) {
+			t.Errorf("JSON lacks %s:\n%s", key, js)
+		}
+	}
+}
+
+func TestFromStackOutputsReportsEveryProblem(t *testing.T) {
+	in := base()
+	delete(in, outputs.UserPoolID)
+	in[outputs.MFATypes] = "SMS"
+	in[outputs.PasswordPolicyMinLength] = "ten"
+	_, err := outputs.FromStackOutputs(in)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"missing output UserPoolId", "output MfaTypes: want a JSON list", "output PasswordPolicyMinLength: want a number"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if _, err := outputs.FromStackOutputs(map[string]string{"Other": "x"}); err == nil || !strings.Contains(err.Error(), "not a defineauth stack") {
+		t.Errorf("non-defineauth outputs: %v", err)
+	}
+}
+
+func TestFromCDKOutputsFile(t *testing.T) {
+	auth, _ := json.Marshal(base())
+	one := []byte(`{"Network": {"VpcId": "vpc-1"}, "defineauth-shop": ` + string(auth) + `}`)
+	two := []byte(`{"defineauth-a": ` + string(auth) + `, "defineauth-b": ` + string(auth) + `}`)
+	tests := []struct {
+		name, stack string
+		data        []byte
+		wantStack   string
+		wantErr     string
+	}{
+		{"one auth stack among others", "", one, "defineauth-shop", ""},
+		{"named", "defineauth-b", two, "defineauth-b", ""},
+		{"several without a name", "", two, "", "several defineauth stacks in the file (defineauth-a, defineauth-b): choose one with --stack"},
+		{"unknown name", "nope", one, "", `no stack "nope" in the file; it has: Network, defineauth-shop`},
+		{"named stack is not defineauth", "Network", one, "", `stack "Network" has no defineauth outputs`},
+		{"no auth stack", "", []byte(`{"Network": {"VpcId": "vpc-1"}}`), "", "no defineauth stack in the file (stacks: Network)"},
+		{"malformed", "", []byte(`{"a": [}`), "", "not a cdk outputs file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stack, err := outputs.FromCDKOutputsFile(tt.data, tt.stack)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("err %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || stack != tt.wantStack {
+				t.Errorf("stack %q, err %v; want %q", stack, err, tt.wantStack)
+			}
+		})
+	}
+}
+
+// fakeCFN answers DescribeStacks from memory.
+type fakeCFN struct {
+	stacks map[string]map[string]string
+	err    error
+}
+
+func (f fakeCFN) DescribeStacks(_ context.Context, in *cloudformation.DescribeStacksInput, _ ...func(*cloudformation.Options)) (*cloudformation.DescribeStacksOutput, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	outs, ok := f.stacks[aws.ToString(in.StackName)]
+	if !ok {
+		return nil, errors.New("ValidationError: Stack with id " + aws.ToString(in.StackName) + " does not exist")
+	}
+	s := types.Stack{StackName: in.StackName}
+	for k, v := range outs {
+		s.Outputs = append(s.Outputs, types.Output{OutputKey: aws.String(k), OutputValue: aws.String(v)})
+	}
+	return &cloudformation.DescribeStacksOutput{Stacks: []types.Stack{s}}, nil
+}
+
+func TestFromCloudFormation(t *testing.T) {
+	api := fakeCFN{stacks: map[string]map[string]string{"defineauth-shop": base(), "Network": {"VpcId": "vpc-1"}}}
+	got, err := outputs.FromCloudFormation(context.Background(), api, "defineauth-shop")
+	if err != nil || got[outputs.UserPoolID] != "us-east-1_X" {
+		t.Errorf("got %v, %v", got, err)
+	}
+	if _, err := outputs.FromCloudFormation(context.Background(), api, "Network"); err == nil || !strings.Contains(err.Error(), "no defineauth outputs") {
+		t.Errorf("Network: %v", err)
+	}
+	if _, err := outputs.FromCloudFormation(context.Background(), api, "gone"); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("gone: %v", err)
+	}
+}
+
+func TestWriteIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "amplify_outputs.json")
+	if err := outputs.Write(path, []byte("new\n"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Errorf("content %q", b)
+	}
+	if err := outputs.Write(filepath.Join(dir, "missing", "x.json"), []byte("x"), nil); err == nil {
+		t.Error("writing into a missing folder succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left-over files: %v", entries)
+	}
+}
