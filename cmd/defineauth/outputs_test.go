@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation/types"
+
+	"github.com/defineauth/defineauth/outputs"
+)
+
+// deployedOutputs are the outputs of a deployed shop stack.
+var deployedOutputs = map[string]string{
+	outputs.Marker: "1", outputs.Region: "us-east-1", outputs.UserPoolID: "us-east-1_Shop", outputs.WebClientID: "client1",
+	outputs.IdentityPoolID: "us-east-1:id", outputs.MFAConfiguration: "ON", outputs.MFATypes: `["SMS_MFA","SOFTWARE_TOKEN_MFA"]`,
+	outputs.SignupAttributes: `["email","phone_number"]`, outputs.UsernameAttributes: `["email"]`,
+	outputs.VerificationMechanisms: `["email","phone_number"]`, outputs.PasswordPolicyMinLength: "12",
+	outputs.PasswordPolicyRequirements: `["REQUIRES_LOWERCASE","REQUIRES_UPPERCASE","REQUIRES_NUMBERS","REQUIRES_SYMBOLS"]`,
+	outputs.UnauthenticatedIdentities:  "false", outputs.Groups: `[]`,
+}
+
+type fakeCFN map[string]map[string]string
+
+func (f fakeCFN) DescribeStacks(_ context.Context, in *cloudformation.DescribeStacksInput, _ ...func(*cloudformation.Options)) (*cloudformation.DescribeStacksOutput, error) {
+	outs, ok := f[aws.ToString(in.StackName)]
+	if !ok {
+		return nil, errors.New("Stack with id " + aws.ToString(in.StackName) + " does not exist")
+	}
+	s := types.Stack{StackName: in.StackName}
+	for k, v := range outs {
+		s.Outputs = append(s.Outputs, types.Output{OutputKey: aws.String(k), OutputValue: aws.String(v)})
+	}
+	return &cloudformation.DescribeStacksOutput{Stacks: []types.Stack{s}}, nil
+}
+
+func TestOutputsCommand(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, v any) string {
+		p := filepath.Join(dir, name)
+		b, _ := json.Marshal(v)
+		if s, ok := v.(string); ok {
+			b = []byte(s)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("cdk-outputs.json", map[string]any{"Other": map[string]string{"X": "1"}, "defineauth-shop": deployedOutputs})
+	two := write("two.json", map[string]any{"defineauth-a": deployedOutputs, "defineauth-b": deployedOutputs})
+	none := write("none.json", map[string]any{"Other": map[string]string{"X": "1"}})
+	bad := write("bad.json", `{"defineauth-shop": {`)
+	partial := map[string]string{}
+	for k, v := range deployedOutputs {
+		partial[k] = v
+	}
+	delete(partial, outputs.WebClientID)
+	incomplete := write("incomplete.json", map[string]any{"defineauth-shop": partial})
+	api := fakeCFN{"defineauth-shop": deployedOutputs, "Other": {"X": "1"}}
+	factory := func(context.Context, string, string) (outputs.StackDescriber, error) { return api, nil }
+
+	tests := []struct {
+		name    string
+		flags   outputsFlags
+		code    int
+		stderr  string
+		written bool
+	}{
+		{"from cdk outputs", outputsFlags{cdkOutputs: good}, 0, "wrote", true},
+		{"named stack", outputsFlags{cdkOutputs: two, stack: "defineauth-b"}, 0, "from stack defineauth-b in", true},
+		{"from the deployed stack", outputsFlags{stack: "defineauth-shop"}, 0, "from deployed stack defineauth-shop", true},
+		{"missing file", outputsFlags{cdkOutputs: filepath.Join(dir, "nope.json")}, 1, "cannot read", false},
+		{"malformed JSON", outputsFlags{cdkOutputs: bad}, 1, "not a cdk outputs file", false},
+		{"no defineauth stack", outputsFlags{cdkOutputs: none}, 1, "no defineauth stack in the file", false},
+		{"several candidates", outputsFlags{cdkOutputs: two}, 1, "choose one with --stack", false},
+		{"incomplete outputs", outputsFlags{cdkOutputs: incomplete}, 1, "missing output WebClientId", false},
+		{"deployed stack without outputs", outputsFlags{stack: "Other"}, 1, "has no defineauth outputs", false},
+		{"deployed stack missing", outputsFlags{stack: "gone"}, 1, "does not exist", false},
+		{"no source", outputsFlags{}, 2, "give --cdk-outputs FILE", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "amplify_outputs.json")
+			tt.flags.out = out
+			var stdout, stderr bytes.Buffer
+			code := outputsCommand(tt.flags, factory, &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, tt.code, stderr.String(), tt.stderr)
+			}
+			b, err := os.ReadFile(out)
+			if tt.written != (err == nil) {
+				t.Fatalf("written = %v, want %v", err == nil, tt.written)
+			}
+			if !tt.written {
+				return
+			}
+			var f outputs.File
+			if err := json.Unmarshal(b, &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Auth.MFAConfiguration != "REQUIRED" || strings.Join(f.Auth.MFAMethods, ",") != "SMS,TOTP" || f.Auth.UserPoolID != "us-east-1_Shop" {
+				t.Errorf("file %s", b)
+			}
+		})
+	}
+}
+
+func TestOutputsFailureKeepsExistingFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "amplify_outputs.json")
+	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code := run([]string{"outputs", "--cdk-outputs", "../../testdata/rules/DA100/fail.json", "--out", out}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+	if b, _ := os.ReadFile(out); code != 1 || string(b) != "previous" {
+		t.Errorf("exit %d, file %q", code, b)
+	}
+}
+
+func TestOutputsToStdout(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "cdk-outputs.json")
+	b, _ := json.Marshal(map[string]any{"defineauth-shop": deployedOutputs})
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"outputs", "--cdk-outputs", p, "--out", "-"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"mfa_configuration": "REQUIRED"`) || stderr.Len() != 0 {
+		t.Errorf("stdout %s\nstderr %s", stdout.String(), stderr.String())
+	}
+}
