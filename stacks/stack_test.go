@@ -146,7 +146,11 @@ var expectations = map[string][]check{
 	"recovery-legacy":          {pool(m{"AccountRecoverySetting": absent})},
 	"keep-original-off":        {pool(m{"UserAttributeUpdateSettings": absent, "AutoVerifiedAttributes": a{"email"}})},
 	"shop-example": append([]check{mfa("ON", "SMS_MFA", "SOFTWARE_TOKEN_MFA"), devices(true, true), recovery("verified_email"),
-		pool(m{"DeletionProtection": "ACTIVE"})}, withSMS...),
+		pool(m{"DeletionProtection": "ACTIVE"}), check{"exported outputs", func(t assertions.Template) {
+			t.HasOutput(jsii.String("MfaTypes"), &m{"Value": `["SMS_MFA","SOFTWARE_TOKEN_MFA"]`, "Export": m{"Name": "defineauth-shop-MfaTypes"}})
+			t.HasOutput(jsii.String("UserPoolId"), &m{"Value": m{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^AuthUserPool"))}})
+			t.HasOutput(jsii.String("MfaConfiguration"), &m{"Value": "ON"})
+		}}}, withSMS...),
 }
 
 // everyTemplate holds the properties every template must have, whatever the config.
