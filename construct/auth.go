@@ -65,6 +65,12 @@ func NewAuth(scope constructs.Construct, id *string, cfg *config.Config) (*Auth,
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
+	return newAuth(scope, id, cfg), nil
+}
+
+// newAuth builds the resources for cfg as written, valid or not; the tests use it to
+// synthesize invalid configs and check that the template lint flags them too.
+func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
 	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings()}
 	for _, w := range a.Warnings {
 		awscdk.Annotations_Of(a.Construct).AddWarningV2(jsii.String("defineauth:"+w.Rule), jsii.String(w.Error()), nil)
@@ -82,7 +88,7 @@ func NewAuth(scope constructs.Construct, id *string, cfg *config.Config) (*Auth,
 	a.addWebClient()
 	a.addIdentityPool()
 	a.addGroups()
-	return a, nil
+	return a
 }
 
 // userPoolProps maps the config onto the user pool's CloudFormation properties; each

@@ -22,8 +22,8 @@ func (a *Auth) smsConfiguration(removal awscdk.RemovalPolicy) *awscognito.CfnUse
 	}
 	if cfg.OwnSMSRole() {
 		return &awscognito.CfnUserPool_SmsConfigurationProperty{
-			SnsCallerArn: jsii.String(cfg.Senders.SMS.SNSCallerArn),
-			ExternalId:   jsii.String(cfg.Senders.SMS.ExternalID),
+			SnsCallerArn: optStr(cfg.Senders.SMS.SNSCallerArn),
+			ExternalId:   optStr(cfg.Senders.SMS.ExternalID),
 			SnsRegion:    region,
 		}
 	}

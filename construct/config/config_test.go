@@ -35,8 +35,8 @@ func TestMapping(t *testing.T) {
 			"ON", []string{"SMS_MFA"}, []string{"phone_number"}, []string{"admin_only"}, true},
 		{"legacy recovery omits the setting", config.Config{LoginWith: config.LoginWith{Email: true}, AccountRecovery: config.RecoveryPhoneAndEmail},
 			"OFF", nil, []string{"email"}, nil, false},
-		{"methods with mode OFF are not enabled", config.Config{LoginWith: config.LoginWith{Email: true}, Multifactor: &config.Multifactor{Mode: config.MFAOff, SMS: &config.SMSMFA{}}},
-			"OFF", nil, []string{"email"}, []string{"verified_email"}, false},
+		{"methods with mode OFF are mapped as written (R2 rejects them)", config.Config{LoginWith: config.LoginWith{Email: true}, Multifactor: &config.Multifactor{Mode: config.MFAOff, SMS: &config.SMSMFA{}}},
+			"OFF", []string{"SMS_MFA"}, []string{"email"}, []string{"verified_email"}, false},
 		{"SMS disabled", config.Config{LoginWith: config.LoginWith{Email: true}, Senders: config.Senders{SMS: &config.SMSSender{Disabled: true}}},
 			"OFF", nil, []string{"email"}, []string{"verified_email"}, false},
 	}

@@ -39,20 +39,22 @@ func (c *Config) mfaOn() bool { m := c.Mode(); return m == MFAOptional || m == M
 // SMSMFA reports whether SMS is an enabled MFA method (MFA on and SMS chosen).
 func (c *Config) SMSMFA() bool { return c.mfaOn() && c.Multifactor.SMS != nil }
 
-// EnabledMFAs returns CloudFormation's EnabledMfas for the config, in the order
-// SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP; nil when MFA is OFF.
+// EnabledMFAs returns CloudFormation's EnabledMfas: the configured methods, in the
+// order SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP. It maps what the config says, even
+// where rule R2 rejects it (methods with mode OFF), so a forced template shows it.
 func (c *Config) EnabledMFAs() []string {
-	if !c.mfaOn() {
+	m := c.Multifactor
+	if m == nil {
 		return nil
 	}
 	var out []string
-	if c.Multifactor.SMS != nil {
+	if m.SMS != nil {
 		out = append(out, "SMS_MFA")
 	}
-	if c.Multifactor.TOTP {
+	if m.TOTP {
 		out = append(out, "SOFTWARE_TOKEN_MFA")
 	}
-	if c.Multifactor.Email {
+	if m.Email {
 		out = append(out, "EMAIL_OTP")
 	}
 	return out
@@ -81,9 +83,11 @@ func (c *Config) SMSConfigured() bool {
 	return c.LoginWith.Phone || c.SMSMFA() || c.Senders.SMS != nil
 }
 
-// OwnSMSRole reports whether the user brings their own SNS caller role.
+// OwnSMSRole reports whether the user brings their own SNS caller role (an ARN or an
+// external id is given; rule R11 wants both).
 func (c *Config) OwnSMSRole() bool {
-	return c.Senders.SMS != nil && c.Senders.SMS.SNSCallerArn != ""
+	s := c.Senders.SMS
+	return s != nil && (s.SNSCallerArn != "" || s.ExternalID != "")
 }
 
 // PhoneAutoVerified reports whether phone_number is auto-verified: it is a login

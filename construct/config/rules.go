@@ -29,7 +29,7 @@ var rules = []Rule{
 	{"R1", "MFA OPTIONAL or REQUIRED needs at least one method", checkR1},
 	{"R2", "MFA OFF cannot have methods configured", checkR2},
 	{"R3", "SMS MFA needs an SMS sender", checkR3},
-	{"R4", "phone sign-in (phone auto-verification) needs an SMS sender", checkR4},
+	{"R4", "phone auto-verification (phone sign-in, SMS MFA) needs an SMS sender", checkR4},
 	{"R5", "with MFA on and an SMS sender configured, SMS must be an MFA method", checkR5},
 	{"R6", "SMS MFA cannot be combined with phone account recovery", checkR6},
 	{"R7", "email MFA cannot be the only MFA method", checkR7},
@@ -176,12 +176,16 @@ func checkR3(c *Config) []*Problem {
 }
 
 func checkR4(c *Config) []*Problem {
-	if c.LoginWith.Phone && c.smsDisabled() {
-		return []*Problem{problemf("R4", "loginWith.phone",
-			`remove "disabled" from senders.sms, or sign in with email instead`,
-			"phone sign-in verifies phone numbers by SMS, but senders.sms.disabled forbids SMS")}
+	if !c.PhoneAutoVerified() || !c.smsDisabled() {
+		return nil
 	}
-	return nil
+	path, why := "loginWith.phone", "phone sign-in verifies phone numbers by SMS"
+	if !c.LoginWith.Phone {
+		path, why = "multifactor.sms", "SMS MFA auto-verifies phone numbers by SMS"
+	}
+	return []*Problem{problemf("R4", path,
+		`remove "disabled" from senders.sms, or sign in with email and drop SMS MFA`,
+		"%s, but senders.sms.disabled forbids SMS", why)}
 }
 
 func checkR5(c *Config) []*Problem {

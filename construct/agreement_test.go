@@ -1,0 +1,93 @@
+package construct_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/defineauth/defineauth/construct"
+	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/lint"
+)
+
+// ruleSet formats the R-rule findings as sorted "rule severity" strings.
+func ruleSet[T any](items []T, rule func(T) (string, string)) []string {
+	var out []string
+	for _, it := range items {
+		id, sev := rule(it)
+		if strings.HasPrefix(id, "R") {
+			out = append(out, id+" "+sev)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// TestLintAgreesWithValidation synthesizes every golden config and every rule fixture,
+// forcing invalid ones past validation, and lints each template: the template lint
+// (a second, independent implementation reading only the template) must find exactly
+// the R-rules, with the same severities, that config validation found. Fixtures with
+// defineauth-only errors (DA ids: unknown enum values, malformed names) are skipped:
+// they have no faithful template.
+func TestLintAgreesWithValidation(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/configs/*.json")
+	fixtures, _ := filepath.Glob("../testdata/rules/*/*.json")
+	files = append(files, fixtures...)
+
+	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(t.TempDir())})
+	type item struct {
+		file   string
+		stack  awscdk.Stack
+		config []*config.Problem
+	}
+	var items []item
+	rFixtures := map[string]bool{}
+	for i, f := range files {
+		cfg, err := config.Load(f)
+		if err != nil {
+			continue // decoding fixtures (DA100-DA102)
+		}
+		problems := cfg.Check()
+		if slices.ContainsFunc(problems, func(p *config.Problem) bool { return p.Severity == config.Error && strings.HasPrefix(p.Rule, "DA") }) {
+			continue
+		}
+		stack := awscdk.NewStack(app, jsii.String(fmt.Sprintf("S%d", i)), nil)
+		construct.NewAuthUnchecked(stack, jsii.String("Auth"), cfg)
+		items = append(items, item{f, stack, problems})
+		if dir := filepath.Base(filepath.Dir(f)); strings.HasPrefix(dir, "R") && strings.HasPrefix(filepath.Base(f), "fail") {
+			rFixtures[dir] = true
+		}
+	}
+	for _, id := range []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13"} {
+		if !rFixtures[id] {
+			t.Errorf("no failing fixture of %s was forced into a template", id)
+		}
+	}
+	asm := app.Synth(nil)
+	for _, it := range items {
+		tmpl, err := json.Marshal(asm.GetStackArtifact(it.stack.ArtifactId()).Template())
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings, err := lint.Template(tmpl)
+		if err != nil {
+			t.Fatalf("%s: %v", it.file, err)
+		}
+		got := ruleSet(findings, func(f lint.Finding) (string, string) { return f.Rule, string(f.Severity) })
+		want := ruleSet(it.config, func(p *config.Problem) (string, string) { return p.Rule, string(p.Severity) })
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: lint found %v, validation found %v\nlint: %v", it.file, got, want, findings)
+		}
+		for _, f := range findings {
+			if !strings.HasPrefix(f.Rule, "R") {
+				t.Errorf("%s: unexpected finding %s", it.file, f)
+			}
+		}
+	}
+}

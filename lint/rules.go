@@ -1,0 +1,313 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// pool is one AWS::Cognito::UserPool being checked.
+type pool struct {
+	id    string
+	props map[string]any
+	tmpl  *template
+	out   []Finding
+}
+
+func (p *pool) add(rule string, sev Severity, fix, format string, args ...any) {
+	p.out = append(p.out, Finding{Rule: rule, Severity: sev, Resource: p.id, Message: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+// Values Cognito accepts where the CloudFormation schema lists none.
+var enums = map[string][]string{
+	"MfaConfiguration":       {"OFF", "ON", "OPTIONAL"},
+	"EnabledMfas":            {"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"},
+	"UsernameAttributes":     {"email", "phone_number"},
+	"AliasAttributes":        {"email", "phone_number", "preferred_username"},
+	"AutoVerifiedAttributes": {"email", "phone_number"},
+	"UserPoolTier":           {"LITE", "ESSENTIALS", "PLUS"},
+	"DeletionProtection":     {"ACTIVE", "INACTIVE"},
+	"AccountRecoverySetting.RecoveryMechanisms[].Name":                      {"verified_email", "verified_phone_number", "admin_only"},
+	"EmailConfiguration.EmailSendingAccount":                                {"COGNITO_DEFAULT", "DEVELOPER"},
+	"Schema[].AttributeDataType":                                            {"String", "Number", "DateTime", "Boolean"},
+	"UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate": {"email", "phone_number"},
+}
+
+// standardAttributes are Cognito's standard attribute names.
+var standardAttributes = []string{"address", "birthdate", "email", "family_name", "gender", "given_name", "locale",
+	"middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo"}
+
+// facts are what the rules need to know about the pool; a false known flag means a
+// value is not static, and rules that need it are skipped.
+type facts struct {
+	mfa                  string
+	mfaKnown             bool
+	enabled              []string
+	enabledKnown         bool
+	enabledPresent       bool
+	sms                  map[string]any // SmsConfiguration, nil when absent
+	autoVerified         []string
+	login                []string // UsernameAttributes and AliasAttributes
+	recovery             []string
+	sendingAccount       string
+	tier                 string
+	tierKnown            bool
+	phoneRequired        bool
+	keepOriginal         []string
+	keepKnown, autoKnown bool
+}
+
+func (p *pool) facts() facts {
+	v := value{p.tmpl}
+	f := facts{mfa: "OFF", mfaKnown: true, enabledKnown: true, sendingAccount: "COGNITO_DEFAULT", tier: "ESSENTIALS", tierKnown: true}
+	if x, ok := p.props["MfaConfiguration"]; ok {
+		f.mfa, f.mfaKnown = v.str(x)
+	}
+	if x, ok := p.props["EnabledMfas"]; ok {
+		f.enabledPresent = true
+		f.enabled, f.enabledKnown = v.list(x)
+	}
+	f.sms = object(p.props["SmsConfiguration"])
+	f.autoVerified, f.autoKnown = v.list(p.props["AutoVerifiedAttributes"])
+	user, _ := v.list(p.props["UsernameAttributes"])
+	alias, _ := v.list(p.props["AliasAttributes"])
+	f.login = append(user, alias...)
+	for _, m := range listOf(object(p.props["AccountRecoverySetting"])["RecoveryMechanisms"]) {
+		if name, ok := v.str(object(m)["Name"]); ok {
+			f.recovery = append(f.recovery, name)
+		}
+	}
+	if e := object(p.props["EmailConfiguration"]); e != nil {
+		if s, ok := v.str(e["EmailSendingAccount"]); ok {
+			f.sendingAccount = s
+		} else if e["EmailSendingAccount"] != nil {
+			f.sendingAccount = ""
+		}
+	}
+	if x, ok := p.props["UserPoolTier"]; ok {
+		f.tier, f.tierKnown = v.str(x)
+	}
+	for _, s := range listOf(p.props["Schema"]) {
+		name, _ := v.str(object(s)["Name"])
+		req, _ := v.boolean(object(s)["Required"])
+		if name == "phone_number" && req {
+			f.phoneRequired = true
+		}
+	}
+	f.keepOriginal, f.keepKnown = v.list(object(p.props["UserAttributeUpdateSettings"])["AttributesRequireVerificationBeforeUpdate"])
+	return f
+}
+
+func listOf(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+func (f facts) mfaOn() bool { return f.mfaKnown && (f.mfa == "ON" || f.mfa == "OPTIONAL") }
+func (f facts) smsMFA() bool {
+	return f.mfaOn() && f.enabledKnown && contains(f.enabled, "SMS_MFA")
+}
+
+// check applies every rule to the pool.
+func (p *pool) check() []Finding {
+	f := p.facts()
+	p.checkEnums()
+	p.checkMFA(f)
+	p.checkSMS(f)
+	p.checkRecoveryAndEmail(f)
+	p.checkAttributes(f)
+	return p.out
+}
+
+func (p *pool) checkMFA(f facts) {
+	switch {
+	case f.mfaOn() && f.enabledKnown && f.enabledPresent && len(f.enabled) == 0,
+		f.mfaOn() && !f.enabledPresent && f.sms == nil:
+		p.add("R1", Error, "list at least one method in EnabledMfas (SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP), or set MfaConfiguration OFF",
+			"MfaConfiguration is %s but no MFA method is enabled", f.mfa)
+	}
+	if f.mfaKnown && f.mfa == "OFF" && f.enabledKnown && len(f.enabled) > 0 {
+		p.add("R2", Error, "remove EnabledMfas, or set MfaConfiguration to OPTIONAL or ON",
+			"MfaConfiguration is OFF but EnabledMfas lists %s", strings.Join(f.enabled, ", "))
+	}
+	if f.mfaOn() && f.enabledKnown && len(f.enabled) == 1 && f.enabled[0] == "EMAIL_OTP" {
+		p.add("R7", Error, "enable SOFTWARE_TOKEN_MFA or SMS_MFA as well", "EMAIL_OTP is the only MFA method")
+	}
+	if f.mfaOn() && f.enabledKnown && contains(f.enabled, "EMAIL_OTP") {
+		if f.sendingAccount != "DEVELOPER" && f.sendingAccount != "" {
+			p.add("R8", Error, "set EmailConfiguration EmailSendingAccount DEVELOPER with a verified SES identity (SourceArn)",
+				"email MFA needs an SES sender, but the pool sends through %s", f.sendingAccount)
+		}
+		if f.tierKnown && f.tier == "LITE" {
+			p.add("R8", Error, "set UserPoolTier ESSENTIALS or PLUS", "email MFA is not available on the LITE tier")
+		}
+	}
+}
+
+func (p *pool) checkSMS(f facts) {
+	v := value{p.tmpl}
+	phoneVerified := contains(f.autoVerified, "phone_number")
+	phoneLogin := contains(f.login, "phone_number")
+	if f.smsMFA() && f.sms == nil {
+		p.add("R3", Error, "add SmsConfiguration with an SNS caller role and external id", "SMS_MFA is enabled but there is no SmsConfiguration")
+	}
+	if (phoneVerified || phoneLogin) && f.sms == nil {
+		p.add("R4", Error, "add SmsConfiguration with an SNS caller role and external id",
+			"phone_number is auto-verified or a sign-in attribute, but there is no SmsConfiguration to send the codes")
+	}
+	if f.mfaOn() && f.enabledKnown && f.sms != nil && !contains(f.enabled, "SMS_MFA") {
+		p.add("R5", Error, "add SMS_MFA to EnabledMfas, or remove the SmsConfiguration",
+			"MFA is %s with an SmsConfiguration, but SMS_MFA is not enabled", f.mfa)
+	}
+	if f.sms != nil {
+		p.checkSMSRole(f.sms)
+	}
+	if f.smsMFA() && !f.phoneRequired && !phoneLogin {
+		fix := "make phone_number a required Schema attribute, or a UsernameAttribute"
+		if f.mfa == "ON" && len(f.enabled) == 1 {
+			p.add("R13", Error, fix, "SMS is the only required MFA method, but users need not have a phone number")
+		} else {
+			p.add("R13", Warning, fix, "users without a phone number cannot use SMS MFA")
+		}
+	}
+	if f.smsMFA() && f.autoKnown && !phoneVerified {
+		p.add("R13", Warning, "add phone_number to AutoVerifiedAttributes",
+			"SMS MFA codes can go to phone numbers that were never verified")
+	}
+	for _, key := range []string{"SmsAuthenticationMessage", "SmsVerificationMessage"} {
+		if msg, ok := v.str(p.props[key]); ok {
+			p.checkSMSMessage(key, msg)
+		}
+	}
+	if msg, ok := v.str(object(p.props["VerificationMessageTemplate"])["SmsMessage"]); ok {
+		p.checkSMSMessage("VerificationMessageTemplate.SmsMessage", msg)
+	}
+}
+
+func (p *pool) checkSMSMessage(key, msg string) {
+	if !strings.Contains(msg, "{####}") {
+		p.add("R9", Error, "include the {####} code placeholder", "%s has no {####} placeholder", key)
+	}
+	if n := utf8.RuneCountInString(msg); n > 140 {
+		p.add("R9", Error, "shorten it to 140 characters", "%s is %d characters long", key, n)
+	}
+}
+
+// checkSMSRole checks the SNS caller role and its external id; a role defined in the
+// same template (Fn::GetAtt [Role, Arn]) must trust Cognito with that external id.
+func (p *pool) checkSMSRole(sms map[string]any) {
+	v := value{p.tmpl}
+	arn, hasArn := sms["SnsCallerArn"]
+	ext, hasExt := sms["ExternalId"]
+	switch {
+	case hasArn && !hasExt:
+		p.add("R11", Error, "add the ExternalId that the role's trust policy expects", "SmsConfiguration has SnsCallerArn but no ExternalId")
+		return
+	case hasExt && !hasArn:
+		p.add("R11", Error, "add the SnsCallerArn of the role that expects this ExternalId", "SmsConfiguration has ExternalId but no SnsCallerArn")
+		return
+	case !hasArn:
+		return
+	}
+	getAtt, ok := object(arn)["Fn::GetAtt"].([]any)
+	if !ok || len(getAtt) != 2 {
+		return
+	}
+	roleID, _ := getAtt[0].(string)
+	role, ok := p.tmpl.Resources[roleID]
+	if !ok || role.Type != "AWS::IAM::Role" {
+		p.add("R11", Error, "point SnsCallerArn at an AWS::IAM::Role", "SnsCallerArn refers to %s, which is not an IAM role in this template", roleID)
+		return
+	}
+	extID, extKnown := v.str(ext)
+	trusted := false
+	for _, st := range listOf(object(role.Properties["AssumeRolePolicyDocument"])["Statement"]) {
+		s := object(st)
+		services, _ := v.list(object(s["Principal"])["Service"])
+		if svc, ok := v.str(object(s["Principal"])["Service"]); ok {
+			services = append(services, svc)
+		}
+		if !contains(services, "cognito-idp.amazonaws.com") {
+			continue
+		}
+		want, ok := v.str(object(object(s["Condition"])["StringEquals"])["sts:ExternalId"])
+		if ok && extKnown && want != extID {
+			p.add("R11", Error, "make the role's sts:ExternalId condition and SmsConfiguration.ExternalId the same",
+				"role %s expects external id %q, but the pool sends %q", roleID, want, extID)
+		}
+		trusted = true
+	}
+	if !trusted {
+		p.add("R11", Error, "let cognito-idp.amazonaws.com assume the role", "role %s does not trust cognito-idp.amazonaws.com", roleID)
+	}
+}
+
+func (p *pool) checkRecoveryAndEmail(f facts) {
+	if f.smsMFA() && contains(f.recovery, "verified_phone_number") {
+		p.add("R6", Error, "recover through verified_email (or admin_only) only, or disable SMS_MFA",
+			"account recovery uses verified_phone_number while SMS MFA is enabled")
+	}
+}
+
+func (p *pool) checkAttributes(f facts) {
+	if f.keepKnown && f.autoKnown {
+		for _, a := range f.keepOriginal {
+			if !contains(f.autoVerified, a) {
+				p.add("R10", Error, "add it to AutoVerifiedAttributes, or remove it from AttributesRequireVerificationBeforeUpdate",
+					"%s must keep its original value until verified, but it is not auto-verified", a)
+			}
+		}
+	}
+	v := value{p.tmpl}
+	for _, s := range listOf(p.props["Schema"]) {
+		e := object(s)
+		name, _ := v.str(e["Name"])
+		if _, ok := e["AttributeDataType"]; !ok && contains(standardAttributes, name) {
+			p.add("R14", Error, "add \"AttributeDataType\": \"String\" to the entry",
+				"Schema entry %s has no AttributeDataType; later updates of the pool will fail", name)
+		}
+	}
+}
+
+// checkEnums reports values Cognito does not accept (rule DA200).
+func (p *pool) checkEnums() {
+	v := value{p.tmpl}
+	keys := make([]string, 0, len(enums))
+	for k := range enums {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, path := range keys {
+		for _, got := range p.valuesAt(path) {
+			s, ok := v.str(got)
+			if ok && !contains(enums[path], s) {
+				p.add("DA200", Error, "use one of "+strings.Join(enums[path], ", "), "%s has the value %q, which Cognito does not accept", path, s)
+			}
+		}
+	}
+}
+
+// valuesAt returns the values at a simple path ("A.B", "A[].B", "A" for a scalar or a
+// list of scalars).
+func (p *pool) valuesAt(path string) []any {
+	cur := []any{p.props}
+	for _, part := range strings.Split(path, ".") {
+		each := strings.HasSuffix(part, "[]")
+		part = strings.TrimSuffix(part, "[]")
+		var next []any
+		for _, c := range cur {
+			x, ok := object(c)[part]
+			if !ok {
+				continue
+			}
+			if l, isList := x.([]any); isList {
+				next = append(next, l...)
+			} else if !each {
+				next = append(next, x)
+			}
+		}
+		cur = next
+	}
+	return cur
+}
