@@ -95,6 +95,9 @@ func (p *pool) facts() facts {
 			f.phoneRequired = true
 		}
 	}
+	if !f.enabledPresent && f.mfaOn() && f.sms != nil {
+		f.enabled = []string{"SMS_MFA"} // Cognito's legacy default: SMS is the method
+	}
 	f.keepOriginal, f.keepKnown = v.list(object(p.props["UserAttributeUpdateSettings"])["AttributesRequireVerificationBeforeUpdate"])
 	return f
 }

@@ -88,3 +88,19 @@ func HasErrors(fs []Finding) bool {
 	}
 	return false
 }
+
+// CountUserPools returns how many AWS::Cognito::UserPool resources the template has
+// (0 when it is not a template).
+func CountUserPools(data []byte) int {
+	var t template
+	if json.Unmarshal(data, &t) != nil {
+		return 0
+	}
+	n := 0
+	for _, r := range t.Resources {
+		if r.Type == "AWS::Cognito::UserPool" {
+			n++
+		}
+	}
+	return n
+}

@@ -71,18 +71,6 @@ func object(v any) map[string]any {
 	return m
 }
 
-// intrinsic reports whether v is an intrinsic function call ({"Fn::...": ...} or Ref).
-func intrinsic(v any) bool {
-	m, ok := v.(map[string]any)
-	if !ok || len(m) != 1 {
-		return false
-	}
-	for k := range m {
-		return k == "Ref" || strings.HasPrefix(k, "Fn::")
-	}
-	return false
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

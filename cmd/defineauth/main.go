@@ -3,6 +3,8 @@
 //	defineauth validate FILE   check a config; exit 0 valid, 1 invalid, 2 usage or unreadable
 //	defineauth synth FILE      print the auth stack's CloudFormation template (JSON)
 //	defineauth rules           list the validation rules
+//	defineauth lint TEMPLATE...  check CloudFormation templates (or cdk.out folders) for
+//	                           user pools Cognito would reject; exit 0 clean, 1 findings, 2 unreadable
 //	defineauth outputs --cdk-outputs cdk-outputs.json [--stack NAME] [--out PATH]
 //	defineauth outputs --stack NAME [--region R] [--profile P] [--out PATH]
 //	                           write amplify_outputs.json for the front end
@@ -36,6 +38,9 @@ const usage = `usage:
   defineauth validate FILE   check a config (exit 0 valid, 1 invalid, 2 usage or unreadable file)
   defineauth synth FILE      print the CloudFormation template of the auth stack
   defineauth rules           list the validation rules
+  defineauth lint TEMPLATE...
+                             check CloudFormation JSON templates, or cdk.out folders, for user
+                             pools Cognito would reject (exit 0 clean, 1 findings, 2 unreadable)
   defineauth outputs --cdk-outputs cdk-outputs.json [--stack NAME] [--out PATH]
   defineauth outputs --stack NAME [--region REGION] [--profile PROFILE] [--out PATH]
                              write amplify_outputs.json (default path) for the front end,
@@ -83,6 +88,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return outputsCommand(o, newCloudFormation, stdout, stderr)
+	case "lint":
+		if fset.NArg() == 0 {
+			fmt.Fprintf(stderr, "defineauth lint: expected templates or cdk.out folders\n%s", usage)
+			return exitUsage
+		}
+		return lintCommand(fset.Args(), stdout, stderr)
 	case "rules":
 		for _, r := range config.Rules() {
 			fmt.Fprintf(stdout, "%-6s %s\n", r.ID, r.Summary)

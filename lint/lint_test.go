@@ -1,0 +1,183 @@
+package lint_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/lint"
+)
+
+type m = map[string]any
+type a = []any
+
+// smsRole is an SNS caller role in the template, trusting Cognito with external id "ext".
+var smsRole = m{"Type": "AWS::IAM::Role", "Properties": m{"AssumeRolePolicyDocument": m{"Statement": a{m{
+	"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": m{"Service": "cognito-idp.amazonaws.com"},
+	"Condition": m{"StringEquals": m{"sts:ExternalId": "ext"}}}}}}}
+
+var smsConfig = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Role", "Arn"}}, "ExternalId": "ext"}
+
+// poolTemplate returns a template with one user pool "Pool" (TOTP required, email
+// login) changed by edit, plus the SMS role.
+func poolTemplate(edit func(p m), params m) []byte {
+	props := m{
+		"MfaConfiguration": "ON", "EnabledMfas": a{"SOFTWARE_TOKEN_MFA"},
+		"UsernameAttributes": a{"email"}, "AutoVerifiedAttributes": a{"email"},
+		"Schema":                 a{m{"Name": "email", "AttributeDataType": "String", "Required": true}},
+		"AccountRecoverySetting": m{"RecoveryMechanisms": a{m{"Name": "verified_email", "Priority": 1}}},
+	}
+	edit(props)
+	t := m{"Resources": m{"Pool": m{"Type": "AWS::Cognito::UserPool", "Properties": props}, "Role": smsRole}}
+	if params != nil {
+		t["Parameters"] = params
+	}
+	b, _ := json.Marshal(t)
+	return b
+}
+
+func smsOn(p m) {
+	p["EnabledMfas"] = a{"SMS_MFA"}
+	p["SmsConfiguration"] = smsConfig
+	p["AutoVerifiedAttributes"] = a{"email", "phone_number"}
+	p["Schema"] = a{m{"Name": "email", "AttributeDataType": "String", "Required": true}, m{"Name": "phone_number", "AttributeDataType": "String", "Required": true}}
+}
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(p m)
+		params m
+		want   string // "" = clean; else the findings' rules, e.g. "R1" or "R13 warning,R8"
+	}{
+		{"TOTP required: clean", func(p m) {}, nil, ""},
+		{"SMS required with phone: clean", smsOn, nil, ""},
+		{"R1 empty methods", func(p m) { p["EnabledMfas"] = a{} }, nil, "R1"},
+		{"R1 methods absent, no SMS", func(p m) { delete(p, "EnabledMfas"); p["MfaConfiguration"] = "OPTIONAL" }, nil, "R1"},
+		{"R1 neighbour: legacy SMS default", func(p m) { smsOn(p); delete(p, "EnabledMfas") }, nil, ""},
+		{"R2 OFF with methods", func(p m) { p["MfaConfiguration"] = "OFF" }, nil, "R2"},
+		{"R2 neighbour: OFF without methods", func(p m) { p["MfaConfiguration"] = "OFF"; delete(p, "EnabledMfas") }, nil, ""},
+		{"R3 SMS MFA without SMS configuration", func(p m) { smsOn(p); delete(p, "SmsConfiguration"); p["AutoVerifiedAttributes"] = a{"email"} }, nil, "R3,R13 warning"},
+		{"R4 phone verified without SMS configuration", func(p m) { p["MfaConfiguration"] = "OFF"; delete(p, "EnabledMfas"); p["AutoVerifiedAttributes"] = a{"phone_number"} }, nil, "R4"},
+		{"R5 SMS configuration, TOTP only", func(p m) { p["SmsConfiguration"] = smsConfig }, nil, "R5"},
+		{"R5 neighbour: MFA off", func(p m) { p["SmsConfiguration"] = smsConfig; p["MfaConfiguration"] = "OFF"; delete(p, "EnabledMfas") }, nil, ""},
+		{"R6 phone recovery with SMS MFA", func(p m) {
+			smsOn(p)
+			p["AccountRecoverySetting"] = m{"RecoveryMechanisms": a{m{"Name": "verified_phone_number", "Priority": 1}}}
+		}, nil, "R6"},
+		{"R7 email only", func(p m) {
+			p["EnabledMfas"] = a{"EMAIL_OTP"}
+			p["EmailConfiguration"] = m{"EmailSendingAccount": "DEVELOPER"}
+		}, nil, "R7"},
+		{"R8 email MFA, Cognito sender, LITE", func(p m) {
+			p["EnabledMfas"] = a{"SOFTWARE_TOKEN_MFA", "EMAIL_OTP"}
+			p["UserPoolTier"] = "LITE"
+		}, nil, "R8"},
+		{"R8 neighbour", func(p m) {
+			p["EnabledMfas"] = a{"SOFTWARE_TOKEN_MFA", "EMAIL_OTP"}
+			p["EmailConfiguration"] = m{"EmailSendingAccount": "DEVELOPER"}
+		}, nil, ""},
+		{"R9 messages", func(p m) {
+			smsOn(p)
+			p["SmsAuthenticationMessage"] = "code: {###}"
+			p["VerificationMessageTemplate"] = m{"SmsMessage": strings.Repeat("x", 141) + "{####}"}
+		}, nil, "R9"},
+		{"R10 kept but not verified", func(p m) { p["UserAttributeUpdateSettings"] = m{"AttributesRequireVerificationBeforeUpdate": a{"phone_number"}} }, nil, "R10"},
+		{"R11 role without external id", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": "arn:aws:iam::1:role/x"} }, nil, "R11"},
+		{"R11 external id without role", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"ExternalId": "x"} }, nil, "R11"},
+		{"R11 external id mismatch", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Role", "Arn"}}, "ExternalId": "other"} }, nil, "R11"},
+		{"R11 role missing", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Nope", "Arn"}}, "ExternalId": "ext"} }, nil, "R11"},
+		{"R11 neighbour: external role", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": "arn:aws:iam::1:role/x", "ExternalId": "y"} }, nil, ""},
+		{"R13 SMS only, no phone", func(p m) { smsOn(p); p["Schema"] = a{} }, nil, "R13"},
+		{"R13 warning: SMS optional, phone not verified", func(p m) { smsOn(p); p["MfaConfiguration"] = "OPTIONAL"; p["AutoVerifiedAttributes"] = a{"email"} }, nil, "R13 warning"},
+		{"R14 standard attribute without type", func(p m) { p["Schema"] = a{m{"Name": "email", "Required": true}} }, nil, "R14"},
+		{"DA200 values", func(p m) {
+			p["MfaConfiguration"] = "REQUIRED"
+			p["UserPoolTier"] = "BASIC"
+			p["AccountRecoverySetting"] = m{"RecoveryMechanisms": a{m{"Name": "email", "Priority": 1}}}
+		}, nil, "DA200"},
+		{"Ref to a parameter default is resolved", func(p m) { p["MfaConfiguration"] = m{"Ref": "Mfa"} }, m{"Mfa": m{"Type": "String", "Default": "OFF"}}, "R2"},
+		{"Fn::If is not guessed", func(p m) { p["MfaConfiguration"] = m{"Fn::If": a{"C", "ON", "OFF"}}; p["EnabledMfas"] = a{} }, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			findings, err := lint.Template(poolTemplate(tt.edit, tt.params))
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]bool{}
+			var got []string
+			for _, f := range findings {
+				s := f.Rule
+				if f.Severity == lint.Warning {
+					s += " warning"
+				}
+				if !seen[s] {
+					got = append(got, s)
+					seen[s] = true
+				}
+				if f.Resource != "Pool" || f.Message == "" || f.Fix == "" {
+					t.Errorf("incomplete finding %+v", f)
+				}
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Errorf("got %q, want %q\n%v", strings.Join(got, ","), tt.want, findings)
+			}
+		})
+	}
+}
+
+func TestNotATemplate(t *testing.T) {
+	for _, doc := range []string{`[1]`, `{"a": 1}`, `{`, ``} {
+		if _, err := lint.Template([]byte(doc)); err == nil {
+			t.Errorf("%q: no error", doc)
+		}
+	}
+}
+
+// TestGoldenTemplatesLintClean: every template the construct makes has no lint error.
+func TestGoldenTemplatesLintClean(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/golden/*.template.json")
+	if len(files) < 24 {
+		t.Fatalf("found %d golden templates", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings, err := lint.Template(data)
+		if err != nil || lint.HasErrors(findings) {
+			t.Errorf("%s: %v %v", f, err, findings)
+		}
+	}
+}
+
+// TestAmplifyTemplates lints the templates Amplify's own construct produces for the
+// cases where it falls short (generated by scripts/amplify-templates.mjs); the findings
+// are kept in testdata/amplify/findings.txt.
+func TestAmplifyTemplates(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/amplify/*.template.json")
+	if len(files) == 0 {
+		t.Fatal("no Amplify templates: run node scripts/amplify-templates.mjs")
+	}
+	var b strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		findings, err := lint.Template(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(filepath.Base(f) + ":\n")
+		for _, x := range findings {
+			b.WriteString("  " + x.String() + "\n")
+		}
+	}
+	golden.Compare(t, "../testdata/amplify/findings.txt", []byte(b.String()))
+}
