@@ -8,7 +8,6 @@ package construct
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
@@ -80,8 +79,9 @@ func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
 	if cfg.ResolvedRemovalPolicy() == config.RemovalDestroy {
 		removal = awscdk.RemovalPolicy_DESTROY
 	}
-	sms := a.smsConfiguration(removal)
-	a.CfnUserPool = awscognito.NewCfnUserPool(a.Construct, jsii.String("UserPool"), userPoolProps(a.Construct, cfg, sms))
+	spec := cfg.UserPool()
+	sms := a.smsConfiguration(spec.SmsConfiguration, removal)
+	a.CfnUserPool = awscognito.NewCfnUserPool(a.Construct, jsii.String("UserPool"), userPoolProps(a.Construct, spec, sms))
 	a.CfnUserPool.ApplyRemovalPolicy(removal, nil)
 	a.UserPool = awscognito.UserPool_FromUserPoolId(a.Construct, jsii.String("UserPoolRef"), a.CfnUserPool.Ref())
 
@@ -91,51 +91,47 @@ func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
 	return a
 }
 
-// userPoolProps maps the config onto the user pool's CloudFormation properties; each
-// value comes from one config method (see config/defaults.go).
-func userPoolProps(scope constructs.Construct, cfg *config.Config, sms *awscognito.CfnUserPool_SmsConfigurationProperty) *awscognito.CfnUserPoolProps {
-	pw := cfg.ResolvedPasswordPolicy()
+// userPoolProps copies the config's user pool spec (config.UserPoolSpec, the one
+// mapping from config to template) field by field into the L1 props, filling in what
+// only the stack knows: the SMS role's ARN and the SES identity's ARN.
+func userPoolProps(scope constructs.Construct, spec config.UserPoolSpec, sms *awscognito.CfnUserPool_SmsConfigurationProperty) *awscognito.CfnUserPoolProps {
+	pw := spec.Policies.PasswordPolicy
 	props := &awscognito.CfnUserPoolProps{
-		UserPoolName:           jsii.String(cfg.Name),
-		UsernameAttributes:     strs(cfg.UsernameAttributes()),
-		UsernameConfiguration:  &awscognito.CfnUserPool_UsernameConfigurationProperty{CaseSensitive: jsii.Bool(false)},
-		AutoVerifiedAttributes: strs(cfg.AutoVerifiedAttributes()),
-		Schema:                 schema(cfg),
+		UserPoolName:           jsii.String(spec.UserPoolName),
+		UsernameAttributes:     strs(spec.UsernameAttributes),
+		UsernameConfiguration:  &awscognito.CfnUserPool_UsernameConfigurationProperty{CaseSensitive: jsii.Bool(spec.UsernameConfiguration.CaseSensitive)},
+		AutoVerifiedAttributes: strs(spec.AutoVerifiedAttributes),
+		Schema:                 schema(spec.Schema),
 		Policies: &awscognito.CfnUserPool_PoliciesProperty{PasswordPolicy: &awscognito.CfnUserPool_PasswordPolicyProperty{
-			MinimumLength:                 jsii.Number(pw.MinLength),
+			MinimumLength:                 jsii.Number(pw.MinimumLength),
 			RequireLowercase:              jsii.Bool(pw.RequireLowercase),
 			RequireUppercase:              jsii.Bool(pw.RequireUppercase),
-			RequireNumbers:                jsii.Bool(pw.RequireDigits),
+			RequireNumbers:                jsii.Bool(pw.RequireNumbers),
 			RequireSymbols:                jsii.Bool(pw.RequireSymbols),
-			TemporaryPasswordValidityDays: jsii.Number(pw.TempPasswordValidityDays),
+			TemporaryPasswordValidityDays: jsii.Number(pw.TemporaryPasswordValidityDays),
 		}},
-		AdminCreateUserConfig: &awscognito.CfnUserPool_AdminCreateUserConfigProperty{AllowAdminCreateUserOnly: jsii.Bool(false)},
-		MfaConfiguration:      jsii.String(cfg.CfnMFAConfiguration()),
-		EnabledMfas:           strs(cfg.EnabledMFAs()),
-		SmsConfiguration:      sms,
-		EmailConfiguration:    emailConfiguration(scope, cfg),
-		UserPoolTier:          jsii.String(string(cfg.ResolvedFeaturePlan())),
-		DeletionProtection:    jsii.String("INACTIVE"),
+		AdminCreateUserConfig:    &awscognito.CfnUserPool_AdminCreateUserConfigProperty{AllowAdminCreateUserOnly: jsii.Bool(spec.AdminCreateUserConfig.AllowAdminCreateUserOnly)},
+		MfaConfiguration:         jsii.String(spec.MfaConfiguration),
+		EnabledMfas:              strs(spec.EnabledMfas),
+		SmsAuthenticationMessage: optStr(spec.SmsAuthenticationMessage),
+		SmsConfiguration:         sms,
+		EmailConfiguration:       emailConfiguration(scope, spec.EmailConfiguration),
+		UserPoolTier:             jsii.String(spec.UserPoolTier),
+		DeletionProtection:       jsii.String(spec.DeletionProtection),
 	}
-	if cfg.ResolvedDeletionProtection() {
-		props.DeletionProtection = jsii.String("ACTIVE")
-	}
-	if keep := cfg.KeepOriginalAttributes(); len(keep) > 0 {
+	if u := spec.UserAttributeUpdateSettings; u != nil {
 		props.UserAttributeUpdateSettings = &awscognito.CfnUserPool_UserAttributeUpdateSettingsProperty{
-			AttributesRequireVerificationBeforeUpdate: strs(keep),
+			AttributesRequireVerificationBeforeUpdate: strs(u.AttributesRequireVerificationBeforeUpdate),
 		}
 	}
-	if cfg.Multifactor != nil && cfg.Multifactor.SMS != nil && cfg.Multifactor.SMS.Message != "" {
-		props.SmsAuthenticationMessage = jsii.String(cfg.Multifactor.SMS.Message)
-	}
-	if mechs := cfg.ResolvedAccountRecovery().RecoveryMechanisms(); mechs != nil {
+	if r := spec.AccountRecoverySetting; r != nil {
 		var opts []interface{}
-		for i, m := range mechs {
-			opts = append(opts, &awscognito.CfnUserPool_RecoveryOptionProperty{Name: jsii.String(m), Priority: jsii.Number(i + 1)})
+		for _, m := range r.RecoveryMechanisms {
+			opts = append(opts, &awscognito.CfnUserPool_RecoveryOptionProperty{Name: jsii.String(m.Name), Priority: jsii.Number(m.Priority)})
 		}
 		props.AccountRecoverySetting = &awscognito.CfnUserPool_AccountRecoverySettingProperty{RecoveryMechanisms: &opts}
 	}
-	if d := cfg.DeviceTracking; d != nil {
+	if d := spec.DeviceConfiguration; d != nil {
 		props.DeviceConfiguration = &awscognito.CfnUserPool_DeviceConfigurationProperty{
 			ChallengeRequiredOnNewDevice:     jsii.Bool(d.ChallengeRequiredOnNewDevice),
 			DeviceOnlyRememberedOnUserPrompt: jsii.Bool(d.DeviceOnlyRememberedOnUserPrompt),
@@ -144,63 +140,41 @@ func userPoolProps(scope constructs.Construct, cfg *config.Config, sms *awscogni
 	return props
 }
 
-// schema renders the Schema entries, AttributeDataType always set (rule R14).
-func schema(cfg *config.Config) *[]interface{} {
-	var out []interface{}
-	for _, s := range cfg.SchemaAttributes() {
+// schema copies the Schema entries.
+func schema(entries []config.SchemaAttributeSpec) *[]interface{} {
+	out := []interface{}{}
+	for _, s := range entries {
 		e := &awscognito.CfnUserPool_SchemaAttributeProperty{
 			Name:              jsii.String(s.Name),
-			AttributeDataType: jsii.String(s.DataType),
+			AttributeDataType: jsii.String(s.AttributeDataType),
 			Required:          jsii.Bool(s.Required),
 			Mutable:           jsii.Bool(s.Mutable),
 		}
-		if s.MinLength != nil || s.MaxLength != nil {
-			e.StringAttributeConstraints = &awscognito.CfnUserPool_StringAttributeConstraintsProperty{
-				MinLength: optItoa(s.MinLength), MaxLength: optItoa(s.MaxLength)}
+		if c := s.StringAttributeConstraints; c != nil {
+			e.StringAttributeConstraints = &awscognito.CfnUserPool_StringAttributeConstraintsProperty{MinLength: optStr(c.MinLength), MaxLength: optStr(c.MaxLength)}
 		}
-		if s.MinValue != nil || s.MaxValue != nil {
-			e.NumberAttributeConstraints = &awscognito.CfnUserPool_NumberAttributeConstraintsProperty{
-				MinValue: optItoa(s.MinValue), MaxValue: optItoa(s.MaxValue)}
+		if c := s.NumberAttributeConstraints; c != nil {
+			e.NumberAttributeConstraints = &awscognito.CfnUserPool_NumberAttributeConstraintsProperty{MinValue: optStr(c.MinValue), MaxValue: optStr(c.MaxValue)}
 		}
 		out = append(out, e)
 	}
 	return &out
 }
 
-// emailConfiguration sends through SES when the config names a sender, else through
-// Cognito's own sender.
-func emailConfiguration(scope constructs.Construct, cfg *config.Config) *awscognito.CfnUserPool_EmailConfigurationProperty {
-	e := cfg.Senders.Email
-	if e == nil {
-		return &awscognito.CfnUserPool_EmailConfigurationProperty{EmailSendingAccount: jsii.String("COGNITO_DEFAULT")}
+// emailConfiguration copies EmailConfiguration, with the SES identity's ARN.
+func emailConfiguration(scope constructs.Construct, e config.EmailConfigurationSpec) *awscognito.CfnUserPool_EmailConfigurationProperty {
+	out := &awscognito.CfnUserPool_EmailConfigurationProperty{
+		EmailSendingAccount: jsii.String(e.EmailSendingAccount),
+		From:                optStr(e.From),
+		ReplyToEmailAddress: optStr(e.ReplyToEmailAddress),
 	}
-	identity := e.FromEmail
-	if e.SESVerifiedDomain != "" {
-		identity = e.SESVerifiedDomain
+	if e.SESIdentity != "" {
+		out.SourceArn = awscdk.Stack_Of(scope).FormatArn(&awscdk.ArnComponents{
+			Service: jsii.String("ses"), Resource: jsii.String("identity"), ResourceName: jsii.String(e.SESIdentity),
+			Region: optStr(e.SESRegion),
+		})
 	}
-	arn := awscdk.Stack_Of(scope).FormatArn(&awscdk.ArnComponents{
-		Service: jsii.String("ses"), Resource: jsii.String("identity"), ResourceName: jsii.String(identity),
-		Region: optStr(e.SESRegion),
-	})
-	from := e.FromEmail
-	if e.FromName != "" {
-		from = fmt.Sprintf("%s <%s>", quoteName(e.FromName), e.FromEmail)
-	}
-	return &awscognito.CfnUserPool_EmailConfigurationProperty{
-		EmailSendingAccount: jsii.String("DEVELOPER"),
-		From:                jsii.String(from),
-		ReplyToEmailAddress: optStr(e.ReplyTo),
-		SourceArn:           arn,
-	}
-}
-
-// quoteName quotes a display name when it holds characters that RFC 5322 only
-// allows inside quotes.
-func quoteName(name string) string {
-	if strings.ContainsAny(name, `()<>[]:;@\,."`) {
-		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name) + `"`
-	}
-	return name
+	return out
 }
 
 func strs(ss []string) *[]*string {
@@ -215,11 +189,4 @@ func optStr(s string) *string {
 		return nil
 	}
 	return jsii.String(s)
-}
-
-func optItoa(n *int) *string {
-	if n == nil {
-		return nil
-	}
-	return jsii.String(fmt.Sprint(*n))
 }

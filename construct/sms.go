@@ -5,26 +5,22 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/defineauth/defineauth/construct/config"
 )
 
 // smsConfiguration returns the pool's SmsConfiguration, or nil when the pool sends no
-// SMS. Unless the config brings its own role, it creates one that Cognito assumes with
-// an external id, and gives it the pool's removal policy: a retained pool whose role
-// was deleted fails every later update (rule U8).
-func (a *Auth) smsConfiguration(removal awscdk.RemovalPolicy) *awscognito.CfnUserPool_SmsConfigurationProperty {
-	cfg := &a.Config
-	if !cfg.SMSConfigured() {
+// SMS. When the spec asks for it, it creates the role Cognito assumes with an external
+// id, and gives it the pool's removal policy: a retained pool whose role was deleted
+// fails every later update (rule U8).
+func (a *Auth) smsConfiguration(spec *config.SMSConfigurationSpec, removal awscdk.RemovalPolicy) *awscognito.CfnUserPool_SmsConfigurationProperty {
+	if spec == nil {
 		return nil
 	}
-	var region *string
-	if s := cfg.Senders.SMS; s != nil {
-		region = optStr(s.SNSRegion)
-	}
-	if cfg.OwnSMSRole() {
+	if !spec.CreateRole {
 		return &awscognito.CfnUserPool_SmsConfigurationProperty{
-			SnsCallerArn: optStr(cfg.Senders.SMS.SNSCallerArn),
-			ExternalId:   optStr(cfg.Senders.SMS.ExternalID),
-			SnsRegion:    region,
+			SnsCallerArn: optStr(spec.SnsCallerArn),
+			ExternalId:   optStr(spec.ExternalId),
+			SnsRegion:    optStr(spec.SnsRegion),
 		}
 	}
 	externalID := awscdk.Names_UniqueId(a.Construct)
@@ -46,6 +42,6 @@ func (a *Auth) smsConfiguration(removal awscdk.RemovalPolicy) *awscognito.CfnUse
 	return &awscognito.CfnUserPool_SmsConfigurationProperty{
 		SnsCallerArn: a.SMSRole.RoleArn(),
 		ExternalId:   externalID,
-		SnsRegion:    region,
+		SnsRegion:    optStr(spec.SnsRegion),
 	}
 }

@@ -1,0 +1,154 @@
+package config_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/lint"
+)
+
+// seed adds every JSON file under testdata/configs, testdata/rules and examples.
+func seed(f *testing.F) {
+	for _, pattern := range []string{"../../testdata/configs/*.json", "../../testdata/rules/*/*.json", "../../examples/*.json"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+}
+
+// rendered counts the templates written to $DEFINEAUTH_RENDER_DIR by this process.
+var rendered atomic.Int64
+
+// checkAccepted is what must hold for every config validation accepts: its pure-Go
+// template has no lint error, and lint's R-rule warnings are validation's. With
+// DEFINEAUTH_RENDER_DIR set (CI does), the template is also written there, up to 300
+// per fuzz process, for cfn-lint to check the CloudFormation schema.
+func checkAccepted(t *testing.T, cfg *config.Config) {
+	tmpl := cfg.UserPool().Template()
+	findings, err := lint.Template(tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ := json.Marshal(cfg)
+	if lint.HasErrors(findings) {
+		t.Fatalf("a valid config maps to a template with lint errors: %v\nconfig: %s", findings, js)
+	}
+	var fromLint, fromConfig []string
+	for _, x := range findings {
+		fromLint = append(fromLint, x.Rule)
+	}
+	for _, p := range cfg.Check() {
+		if strings.HasPrefix(p.Rule, "R") {
+			fromConfig = append(fromConfig, p.Rule)
+		}
+	}
+	slices.Sort(fromLint)
+	slices.Sort(fromConfig)
+	if !slices.Equal(slices.Compact(fromLint), slices.Compact(fromConfig)) {
+		t.Fatalf("lint warnings %v, validation warnings %v\nconfig: %s", fromLint, fromConfig, js)
+	}
+	if dir := os.Getenv("DEFINEAUTH_RENDER_DIR"); dir != "" && rendered.Add(1) <= 300 {
+		sum := sha256.Sum256(tmpl)
+		_ = os.WriteFile(filepath.Join(dir, hex.EncodeToString(sum[:8])+".template.json"), tmpl, 0o644)
+	}
+}
+
+// FuzzDecodeValidate: on any input, decoding and validation neither panic nor hang,
+// every problem has a rule id, a message and a fix, and every accepted config passes
+// checkAccepted.
+// Run longer with: go test ./construct/config -run '^$' -fuzz '^FuzzDecodeValidate$' -fuzztime 10m
+func FuzzDecodeValidate(f *testing.F) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := config.Decode(data)
+		if err != nil {
+			ps := config.Problems(err)
+			if len(ps) == 0 {
+				t.Fatalf("decode error without problems: %v", err)
+			}
+			for _, p := range ps {
+				if p.Rule == "" || p.Message == "" {
+					t.Fatalf("incomplete problem %+v", p)
+				}
+			}
+			return
+		}
+		for _, p := range cfg.Check() {
+			if p.Rule == "" || p.Message == "" || p.Fix == "" {
+				t.Fatalf("incomplete problem %+v", p)
+			}
+		}
+		if cfg.Validate() == nil {
+			checkAccepted(t, cfg)
+		}
+	})
+}
+
+// FuzzConfigSpace explores the space of well-formed configs (mutated JSON is rarely
+// valid): login, MFA mode and methods, senders, recovery, attributes, devices, plans.
+// Run longer with: go test ./construct/config -run '^$' -fuzz '^FuzzConfigSpace$' -fuzztime 10m
+func FuzzConfigSpace(f *testing.F) {
+	f.Add("shop", uint16(0b1_0000_0001_0011), uint8(2), uint8(2), "Your code is {####}", "arn:aws:iam::123456789012:role/sms", "ext", 12)
+	f.Add("x", uint16(0xffff), uint8(1), uint8(6), "", "", "", 8)
+	f.Add("a b", uint16(0), uint8(0), uint8(0), "{####}", "", "id", 99)
+	f.Fuzz(func(t *testing.T, name string, bits uint16, mode, recovery uint8, smsMessage, snsArn, externalID string, minLen int) {
+		bit := func(i int) bool { return bits&(1<<i) != 0 }
+		recoveries := []config.AccountRecovery{"", config.RecoveryEmailOnly, config.RecoveryNone, config.RecoveryPhoneAndEmail,
+			config.RecoveryEmailAndPhoneWithoutMFA, config.RecoveryPhoneOnlyWithoutMFA, config.RecoveryPhoneWithoutMFAAndEmail}
+		cfg := &config.Config{
+			Name:            name,
+			LoginWith:       config.LoginWith{Email: bit(0), Phone: bit(1)},
+			AccountRecovery: recoveries[int(recovery)%len(recoveries)],
+			PasswordPolicy:  &config.PasswordPolicy{MinLength: minLen},
+		}
+		if mode%4 != 3 {
+			cfg.Multifactor = &config.Multifactor{Mode: []config.MFAMode{config.MFAOff, config.MFAOptional, config.MFARequired}[mode%4], TOTP: bit(2), Email: bit(3)}
+			if bit(4) {
+				cfg.Multifactor.SMS = &config.SMSMFA{Message: smsMessage}
+			}
+		}
+		if bit(5) {
+			cfg.Senders.SMS = &config.SMSSender{Disabled: bit(6)}
+			if bit(7) {
+				cfg.Senders.SMS.SNSCallerArn, cfg.Senders.SMS.ExternalID = snsArn, externalID
+			}
+		}
+		if bit(8) {
+			cfg.Senders.Email = &config.EmailSender{FromEmail: "no-reply@example.com", FromName: name}
+		}
+		if bit(9) {
+			cfg.DeviceTracking = &config.DeviceTracking{ChallengeRequiredOnNewDevice: bit(10), DeviceOnlyRememberedOnUserPrompt: bit(11)}
+		}
+		cfg.UserAttributes = map[string]config.Attribute{}
+		if bit(12) {
+			cfg.UserAttributes["phoneNumber"] = config.Attribute{Required: true}
+		}
+		if bit(13) {
+			cfg.UserAttributes["email"] = config.Attribute{Required: bit(14), KeepOriginalUntilVerified: &[]bool{bit(15)}[0]}
+		}
+		if mode&0x10 != 0 {
+			cfg.FeaturePlan = config.PlanLite
+		}
+		for _, p := range cfg.Check() {
+			if p.Rule == "" || p.Message == "" || p.Fix == "" {
+				t.Fatalf("incomplete problem %+v", p)
+			}
+		}
+		if cfg.Validate() == nil {
+			checkAccepted(t, cfg)
+		}
+	})
+}

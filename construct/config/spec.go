@@ -1,0 +1,251 @@
+package config
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// UserPoolSpec is the user pool's CloudFormation Properties as plain Go values: the one
+// mapping from config to template. The construct copies it field by field into the L1
+// resource; Template renders it in pure Go for lint and fuzzing. Values only
+// CloudFormation knows (role ARNs, the account in an ARN) are described by the fields
+// tagged json:"-" and filled in by the construct.
+type UserPoolSpec struct {
+	UserPoolName                string                    `json:"UserPoolName"`
+	UsernameAttributes          []string                  `json:"UsernameAttributes,omitempty"`
+	UsernameConfiguration       UsernameConfigurationSpec `json:"UsernameConfiguration"`
+	AutoVerifiedAttributes      []string                  `json:"AutoVerifiedAttributes,omitempty"`
+	Schema                      []SchemaAttributeSpec     `json:"Schema"`
+	Policies                    PoliciesSpec              `json:"Policies"`
+	AdminCreateUserConfig       AdminCreateUserConfigSpec `json:"AdminCreateUserConfig"`
+	MfaConfiguration            string                    `json:"MfaConfiguration"`
+	EnabledMfas                 []string                  `json:"EnabledMfas,omitempty"`
+	SmsAuthenticationMessage    string                    `json:"SmsAuthenticationMessage,omitempty"`
+	SmsConfiguration            *SMSConfigurationSpec     `json:"SmsConfiguration,omitempty"`
+	EmailConfiguration          EmailConfigurationSpec    `json:"EmailConfiguration"`
+	UserPoolTier                string                    `json:"UserPoolTier"`
+	DeletionProtection          string                    `json:"DeletionProtection"`
+	UserAttributeUpdateSettings *AttributeUpdateSpec      `json:"UserAttributeUpdateSettings,omitempty"`
+	AccountRecoverySetting      *AccountRecoverySpec      `json:"AccountRecoverySetting,omitempty"`
+	DeviceConfiguration         *DeviceConfigurationSpec  `json:"DeviceConfiguration,omitempty"`
+}
+
+// UsernameConfigurationSpec is UsernameConfiguration.
+type UsernameConfigurationSpec struct {
+	CaseSensitive bool `json:"CaseSensitive"`
+}
+
+// SchemaAttributeSpec is one Schema entry; AttributeDataType is always set (rule R14).
+type SchemaAttributeSpec struct {
+	Name                       string               `json:"Name"`
+	AttributeDataType          string               `json:"AttributeDataType"`
+	Required                   bool                 `json:"Required"`
+	Mutable                    bool                 `json:"Mutable"`
+	StringAttributeConstraints *AttributeBoundsSpec `json:"StringAttributeConstraints,omitempty"`
+	NumberAttributeConstraints *NumberBoundsSpec    `json:"NumberAttributeConstraints,omitempty"`
+}
+
+// AttributeBoundsSpec is StringAttributeConstraints (CloudFormation wants strings).
+type AttributeBoundsSpec struct {
+	MinLength string `json:"MinLength,omitempty"`
+	MaxLength string `json:"MaxLength,omitempty"`
+}
+
+// NumberBoundsSpec is NumberAttributeConstraints (CloudFormation wants strings).
+type NumberBoundsSpec struct {
+	MinValue string `json:"MinValue,omitempty"`
+	MaxValue string `json:"MaxValue,omitempty"`
+}
+
+// PoliciesSpec is Policies.
+type PoliciesSpec struct {
+	PasswordPolicy PasswordPolicySpec `json:"PasswordPolicy"`
+}
+
+// PasswordPolicySpec is Policies.PasswordPolicy.
+type PasswordPolicySpec struct {
+	MinimumLength                 int  `json:"MinimumLength"`
+	RequireLowercase              bool `json:"RequireLowercase"`
+	RequireNumbers                bool `json:"RequireNumbers"`
+	RequireSymbols                bool `json:"RequireSymbols"`
+	RequireUppercase              bool `json:"RequireUppercase"`
+	TemporaryPasswordValidityDays int  `json:"TemporaryPasswordValidityDays"`
+}
+
+// AdminCreateUserConfigSpec is AdminCreateUserConfig.
+type AdminCreateUserConfigSpec struct {
+	AllowAdminCreateUserOnly bool `json:"AllowAdminCreateUserOnly"`
+}
+
+// SMSConfigurationSpec is SmsConfiguration. With CreateRole, the construct creates the
+// SNS caller role and fills SnsCallerArn and ExternalId.
+type SMSConfigurationSpec struct {
+	SnsCallerArn string `json:"SnsCallerArn,omitempty"`
+	ExternalId   string `json:"ExternalId,omitempty"`
+	SnsRegion    string `json:"SnsRegion,omitempty"`
+	CreateRole   bool   `json:"-"`
+}
+
+// EmailConfigurationSpec is EmailConfiguration. With DEVELOPER, the construct fills
+// SourceArn with the ARN of SESIdentity in SESRegion (default: the stack's region).
+type EmailConfigurationSpec struct {
+	EmailSendingAccount string `json:"EmailSendingAccount"`
+	From                string `json:"From,omitempty"`
+	ReplyToEmailAddress string `json:"ReplyToEmailAddress,omitempty"`
+	SourceArn           string `json:"SourceArn,omitempty"`
+	SESIdentity         string `json:"-"`
+	SESRegion           string `json:"-"`
+}
+
+// AttributeUpdateSpec is UserAttributeUpdateSettings.
+type AttributeUpdateSpec struct {
+	AttributesRequireVerificationBeforeUpdate []string `json:"AttributesRequireVerificationBeforeUpdate"`
+}
+
+// AccountRecoverySpec is AccountRecoverySetting.
+type AccountRecoverySpec struct {
+	RecoveryMechanisms []RecoveryOptionSpec `json:"RecoveryMechanisms"`
+}
+
+// RecoveryOptionSpec is one recovery mechanism.
+type RecoveryOptionSpec struct {
+	Name     string `json:"Name"`
+	Priority int    `json:"Priority"`
+}
+
+// DeviceConfigurationSpec is DeviceConfiguration.
+type DeviceConfigurationSpec struct {
+	ChallengeRequiredOnNewDevice     bool `json:"ChallengeRequiredOnNewDevice"`
+	DeviceOnlyRememberedOnUserPrompt bool `json:"DeviceOnlyRememberedOnUserPrompt"`
+}
+
+// UserPool maps the config onto the user pool's properties. It maps what the config
+// says even when Validate rejects it, so tests can force invalid configs into
+// templates.
+func (c *Config) UserPool() UserPoolSpec {
+	pw := c.ResolvedPasswordPolicy()
+	s := UserPoolSpec{
+		UserPoolName:           c.Name,
+		UsernameAttributes:     c.UsernameAttributes(),
+		AutoVerifiedAttributes: c.AutoVerifiedAttributes(),
+		Policies: PoliciesSpec{PasswordPolicy: PasswordPolicySpec{
+			MinimumLength: pw.MinLength, RequireLowercase: pw.RequireLowercase, RequireUppercase: pw.RequireUppercase,
+			RequireNumbers: pw.RequireDigits, RequireSymbols: pw.RequireSymbols, TemporaryPasswordValidityDays: pw.TempPasswordValidityDays,
+		}},
+		MfaConfiguration:   c.CfnMFAConfiguration(),
+		EnabledMfas:        c.EnabledMFAs(),
+		EmailConfiguration: c.emailSpec(),
+		UserPoolTier:       string(c.ResolvedFeaturePlan()),
+		DeletionProtection: "INACTIVE",
+	}
+	if c.ResolvedDeletionProtection() {
+		s.DeletionProtection = "ACTIVE"
+	}
+	for _, a := range c.SchemaAttributes() {
+		e := SchemaAttributeSpec{Name: a.Name, AttributeDataType: a.DataType, Required: a.Required, Mutable: a.Mutable}
+		if a.MinLength != nil || a.MaxLength != nil {
+			e.StringAttributeConstraints = &AttributeBoundsSpec{MinLength: itoa(a.MinLength), MaxLength: itoa(a.MaxLength)}
+		}
+		if a.MinValue != nil || a.MaxValue != nil {
+			e.NumberAttributeConstraints = &NumberBoundsSpec{MinValue: itoa(a.MinValue), MaxValue: itoa(a.MaxValue)}
+		}
+		s.Schema = append(s.Schema, e)
+	}
+	if m := c.Multifactor; m != nil && m.SMS != nil {
+		s.SmsAuthenticationMessage = m.SMS.Message
+	}
+	if c.SMSConfigured() {
+		sms := &SMSConfigurationSpec{CreateRole: !c.OwnSMSRole()}
+		if s := c.Senders.SMS; s != nil {
+			sms.SnsCallerArn, sms.ExternalId, sms.SnsRegion = s.SNSCallerArn, s.ExternalID, s.SNSRegion
+		}
+		s.SmsConfiguration = sms
+	}
+	if keep := c.KeepOriginalAttributes(); len(keep) > 0 {
+		s.UserAttributeUpdateSettings = &AttributeUpdateSpec{AttributesRequireVerificationBeforeUpdate: keep}
+	}
+	if mechs := c.ResolvedAccountRecovery().RecoveryMechanisms(); mechs != nil {
+		r := &AccountRecoverySpec{}
+		for i, name := range mechs {
+			r.RecoveryMechanisms = append(r.RecoveryMechanisms, RecoveryOptionSpec{Name: name, Priority: i + 1})
+		}
+		s.AccountRecoverySetting = r
+	}
+	if d := c.DeviceTracking; d != nil {
+		s.DeviceConfiguration = &DeviceConfigurationSpec{ChallengeRequiredOnNewDevice: d.ChallengeRequiredOnNewDevice, DeviceOnlyRememberedOnUserPrompt: d.DeviceOnlyRememberedOnUserPrompt}
+	}
+	return s
+}
+
+// emailSpec sends through SES when the config names a sender, else through Cognito.
+func (c *Config) emailSpec() EmailConfigurationSpec {
+	e := c.Senders.Email
+	if e == nil {
+		return EmailConfigurationSpec{EmailSendingAccount: "COGNITO_DEFAULT"}
+	}
+	from := e.FromEmail
+	if e.FromName != "" {
+		from = quoteName(e.FromName) + " <" + e.FromEmail + ">"
+	}
+	identity := e.FromEmail
+	if e.SESVerifiedDomain != "" {
+		identity = e.SESVerifiedDomain
+	}
+	return EmailConfigurationSpec{EmailSendingAccount: "DEVELOPER", From: from, ReplyToEmailAddress: e.ReplyTo, SESIdentity: identity, SESRegion: e.SESRegion}
+}
+
+// quoteName quotes a display name when it holds characters that RFC 5322 only allows
+// inside quotes.
+func quoteName(name string) string {
+	if strings.ContainsAny(name, `()<>[]:;@\,."`) {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name) + `"`
+	}
+	return name
+}
+
+func itoa(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
+}
+
+// Placeholders stand in Template for values only CloudFormation knows.
+const (
+	// PlaceholderSMSRole is the logical id of the created SMS role in Template.
+	PlaceholderSMSRole = "SMSRole"
+	// PlaceholderExternalID is the created SMS role's external id in Template.
+	PlaceholderExternalID = "defineauth-sms"
+	// PlaceholderSourceArn is the SES identity ARN in Template.
+	PlaceholderSourceArn = "arn:aws:ses:us-east-1:123456789012:identity/placeholder"
+)
+
+// Template renders a minimal CloudFormation template (JSON) holding the user pool and,
+// when the construct would create one, its SMS role, in pure Go: what lint and the
+// fuzz tests read. Values only CloudFormation knows are placeholders.
+func (s UserPoolSpec) Template() []byte {
+	resources := map[string]any{}
+	if sms := s.SmsConfiguration; sms != nil && sms.CreateRole {
+		copied := *sms
+		copied.ExternalId = PlaceholderExternalID
+		s.SmsConfiguration = &copied
+		resources[PlaceholderSMSRole] = map[string]any{"Type": "AWS::IAM::Role", "Properties": map[string]any{
+			"AssumeRolePolicyDocument": map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
+				"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": map[string]any{"Service": "cognito-idp.amazonaws.com"},
+				"Condition": map[string]any{"StringEquals": map[string]any{"sts:ExternalId": PlaceholderExternalID}}}}},
+		}}
+	}
+	if s.EmailConfiguration.EmailSendingAccount == "DEVELOPER" {
+		s.EmailConfiguration.SourceArn = PlaceholderSourceArn
+	}
+	props, _ := json.Marshal(s)
+	var p map[string]any
+	_ = json.Unmarshal(props, &p)
+	if sms, ok := p["SmsConfiguration"].(map[string]any); ok && s.SmsConfiguration.CreateRole {
+		sms["SnsCallerArn"] = map[string]any{"Fn::GetAtt": []any{PlaceholderSMSRole, "Arn"}}
+	}
+	resources["UserPool"] = map[string]any{"Type": "AWS::Cognito::UserPool", "Properties": p}
+	out, _ := json.MarshalIndent(map[string]any{"AWSTemplateFormatVersion": "2010-09-09", "Resources": resources}, "", "  ")
+	return out
+}

@@ -1,0 +1,37 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/defineauth/defineauth/lint"
+)
+
+// FuzzTemplate: the template reader neither panics nor hangs on any input, and every
+// finding names its rule, resource and fix.
+// Run longer with: go test ./lint -run '^$' -fuzz FuzzTemplate -fuzztime 10m
+func FuzzTemplate(f *testing.F) {
+	for _, pattern := range []string{"../testdata/golden/*.template.json", "../testdata/amplify/*.template.json"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	f.Add(poolTemplate(func(p m) { p["SmsConfiguration"] = smsConfig; p["EnabledMfas"] = m{"Ref": "P"} }, m{"P": m{"Default": "SMS_MFA,EMAIL_OTP"}}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		findings, err := lint.Template(data)
+		if err != nil {
+			return
+		}
+		for _, x := range findings {
+			if x.Rule == "" || x.Resource == "" || x.Message == "" || x.Fix == "" {
+				t.Fatalf("incomplete finding %+v", x)
+			}
+		}
+	})
+}
