@@ -88,6 +88,7 @@ func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
 	a.addWebClient()
 	a.addIdentityPool()
 	a.addGroups()
+	a.addNagSuppressions()
 	return a
 }
 

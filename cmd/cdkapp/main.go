@@ -1,6 +1,7 @@
 // Command cdkapp is the CDK app that cdk.json runs: it reads the config file named by
 // the CDK context value "config" (cdk.json sets examples/shop.json; override it with
 // `cdk synth -c config=path/to/auth.json`) and synthesizes the defineauth stack.
+// With `-c nag=true`, cdk-nag's AwsSolutions checks run too (see stacks.AddNagChecks).
 package main
 
 import (
@@ -53,6 +54,9 @@ func run() error {
 	}
 	if _, err := stacks.NewAuthStack(app, jsii.String(stacks.StackName(cfg)), &stacks.AuthStackProps{Config: cfg}); err != nil {
 		return err
+	}
+	if nag := app.Node().TryGetContext(jsii.String("nag")); nag == "true" || nag == true {
+		stacks.AddNagChecks(app)
 	}
 	app.Synth(nil)
 	return nil

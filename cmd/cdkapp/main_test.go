@@ -75,6 +75,25 @@ func TestAppSynthLikeCDK(t *testing.T) {
 			t.Error("a cloud assembly was written for an invalid config")
 		}
 	})
+	t.Run("cdk-nag on request", func(t *testing.T) {
+		outdir, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/guests-and-groups.json", "nag": "true"})
+		if err != nil {
+			t.Fatalf("app failed: %v\n%s", err, stderr)
+		}
+		// The CLI fails `cdk synth` on error entries in the assembly's metadata, which
+		// lives in manifest.json or in <stack>.metadata.json.
+		files, _ := filepath.Glob(filepath.Join(outdir, "*.json"))
+		var metadata strings.Builder
+		for _, f := range files {
+			if !strings.HasSuffix(f, ".template.json") {
+				b, _ := os.ReadFile(f)
+				metadata.Write(b)
+			}
+		}
+		if !strings.Contains(metadata.String(), "aws:cdk:error") || !strings.Contains(metadata.String(), "AwsSolutions-COG7") {
+			t.Errorf("the cloud assembly lacks the COG7 error for guest identities")
+		}
+	})
 	t.Run("missing config file", func(t *testing.T) {
 		_, stderr, err := synthLikeCDK(t, map[string]string{"config": "no/such.json"})
 		if err == nil || !strings.Contains(stderr, "config file no/such.json not found: pass -c config=") {
