@@ -61,7 +61,11 @@ func TestRules(t *testing.T) {
 		{"R2 OFF with methods", func(p m) { p["MfaConfiguration"] = "OFF" }, nil, "R2"},
 		{"R2 neighbour: OFF without methods", func(p m) { p["MfaConfiguration"] = "OFF"; delete(p, "EnabledMfas") }, nil, ""},
 		{"R3 SMS MFA without SMS configuration", func(p m) { smsOn(p); delete(p, "SmsConfiguration"); p["AutoVerifiedAttributes"] = a{"email"} }, nil, "R3,R13 warning"},
-		{"R4 phone verified without SMS configuration", func(p m) { p["MfaConfiguration"] = "OFF"; delete(p, "EnabledMfas"); p["AutoVerifiedAttributes"] = a{"phone_number"} }, nil, "R4"},
+		{"R4 phone verified without SMS configuration", func(p m) {
+			p["MfaConfiguration"] = "OFF"
+			delete(p, "EnabledMfas")
+			p["AutoVerifiedAttributes"] = a{"phone_number"}
+		}, nil, "R4"},
 		{"R5 SMS configuration, TOTP only", func(p m) { p["SmsConfiguration"] = smsConfig }, nil, "R5"},
 		{"R5 neighbour: MFA off", func(p m) { p["SmsConfiguration"] = smsConfig; p["MfaConfiguration"] = "OFF"; delete(p, "EnabledMfas") }, nil, ""},
 		{"R6 phone recovery with SMS MFA", func(p m) {
@@ -85,12 +89,23 @@ func TestRules(t *testing.T) {
 			p["SmsAuthenticationMessage"] = "code: {###}"
 			p["VerificationMessageTemplate"] = m{"SmsMessage": strings.Repeat("x", 141) + "{####}"}
 		}, nil, "R9"},
-		{"R10 kept but not verified", func(p m) { p["UserAttributeUpdateSettings"] = m{"AttributesRequireVerificationBeforeUpdate": a{"phone_number"}} }, nil, "R10"},
+		{"R10 kept but not verified", func(p m) {
+			p["UserAttributeUpdateSettings"] = m{"AttributesRequireVerificationBeforeUpdate": a{"phone_number"}}
+		}, nil, "R10"},
 		{"R11 role without external id", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": "arn:aws:iam::1:role/x"} }, nil, "R11"},
 		{"R11 external id without role", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"ExternalId": "x"} }, nil, "R11"},
-		{"R11 external id mismatch", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Role", "Arn"}}, "ExternalId": "other"} }, nil, "R11"},
-		{"R11 role missing", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Nope", "Arn"}}, "ExternalId": "ext"} }, nil, "R11"},
-		{"R11 neighbour: external role", func(p m) { smsOn(p); p["SmsConfiguration"] = m{"SnsCallerArn": "arn:aws:iam::1:role/x", "ExternalId": "y"} }, nil, ""},
+		{"R11 external id mismatch", func(p m) {
+			smsOn(p)
+			p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Role", "Arn"}}, "ExternalId": "other"}
+		}, nil, "R11"},
+		{"R11 role missing", func(p m) {
+			smsOn(p)
+			p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Nope", "Arn"}}, "ExternalId": "ext"}
+		}, nil, "R11"},
+		{"R11 neighbour: external role", func(p m) {
+			smsOn(p)
+			p["SmsConfiguration"] = m{"SnsCallerArn": "arn:aws:iam::1:role/x", "ExternalId": "y"}
+		}, nil, ""},
 		{"R13 SMS only, no phone", func(p m) { smsOn(p); p["Schema"] = a{} }, nil, "R13"},
 		{"R13 warning: SMS optional, phone not verified", func(p m) { smsOn(p); p["MfaConfiguration"] = "OPTIONAL"; p["AutoVerifiedAttributes"] = a{"email"} }, nil, "R13 warning"},
 		{"R14 standard attribute without type", func(p m) { p["Schema"] = a{m{"Name": "email", "Required": true}} }, nil, "R14"},
