@@ -146,7 +146,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestNotATemplate(t *testing.T) {
-	for _, doc := range []string{`[1]`, `{"a": 1}`, `{`, ``} {
+	for _, doc := range []string{`[1]`, `{"a": 1}`, `{`, ``, `{"Resources": {"": {"Type": "AWS::Cognito::UserPool"}}}`} {
 		if _, err := lint.Template([]byte(doc)); err == nil {
 			t.Errorf("%q: no error", doc)
 		}

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 )
 
@@ -40,6 +41,9 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s%s %s: %s Fix: %s", f.Rule, sev, f.Resource, f.Message, f.Fix)
 }
 
+// logicalID is what CloudFormation accepts as a logical id.
+var logicalID = regexp.MustCompile(`^[A-Za-z0-9]{1,255}$`)
+
 // template is the part of a CloudFormation template lint reads.
 type template struct {
 	Parameters map[string]struct {
@@ -66,6 +70,9 @@ func Template(data []byte) ([]Finding, error) {
 	}
 	ids := make([]string, 0, len(t.Resources))
 	for id, r := range t.Resources {
+		if !logicalID.MatchString(id) {
+			return nil, fmt.Errorf("not a valid CloudFormation template: logical id %q is not alphanumeric", id)
+		}
 		if r.Type == "AWS::Cognito::UserPool" {
 			ids = append(ids, id)
 		}
