@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -191,6 +192,9 @@ func (p *pool) checkSMS(f facts) {
 func (p *pool) checkSMSMessage(key, msg string) {
 	if !strings.Contains(msg, "{####}") {
 		p.add("R9", Error, "include the {####} code placeholder", "%s has no {####} placeholder", key)
+	}
+	if strings.ContainsFunc(msg, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) {
+		p.add("R9", Error, "remove the control characters", "%s contains control characters", key)
 	}
 	if n := utf8.RuneCountInString(msg); n > 140 {
 		p.add("R9", Error, "shorten it to 140 characters", "%s is %d characters long", key, n)

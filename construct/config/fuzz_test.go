@@ -43,6 +43,11 @@ func checkAccepted(t *testing.T, cfg *config.Config) {
 		t.Fatal(err)
 	}
 	js, _ := json.Marshal(cfg)
+	// JSON escapes C0 controls; DEL and C1 controls would be written raw, and
+	// CloudFormation tooling (cfn-lint) refuses templates holding them.
+	if strings.ContainsFunc(string(tmpl), func(r rune) bool { return r >= 0x7f && r <= 0x9f }) {
+		t.Fatalf("a valid config renders control characters into the template\nconfig: %s", js)
+	}
 	if lint.HasErrors(findings) {
 		t.Fatalf("a valid config maps to a template with lint errors: %v\nconfig: %s", findings, js)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -91,7 +92,14 @@ var (
 	roleARN      = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
 	regionName   = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 	groupPattern = regexp.MustCompile(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`)
+	// externalIDPattern is what IAM accepts as an sts:ExternalId.
+	externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]+$`)
 )
+
+// hasControl reports whether s holds a control character other than those in allowed.
+func hasControl(s, allowed string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && !strings.ContainsRune(allowed, r) })
+}
 
 // isToken reports whether s is an unresolved CDK token, which only CloudFormation
 // resolves; such values are not checked here.
@@ -247,6 +255,10 @@ func checkR9(c *Config) []*Problem {
 		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
 			`put the code placeholder in the text, e.g. "Your code is {####}"`,
 			"the SMS message has no {####} code placeholder"))
+	}
+	if hasControl(msg, "\n") {
+		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
+			"remove the control characters (a line break is fine)", "the SMS message contains control characters"))
 	}
 	if n := utf8.RuneCountInString(msg); n > 140 {
 		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
@@ -416,6 +428,10 @@ func checkSenders(c *Config) []*Problem {
 			out = append(out, problemf("DA006", "senders.sms.snsCallerArn", "use an IAM role ARN: arn:aws:iam::123456789012:role/name",
 				"%q is not an IAM role ARN", s.SNSCallerArn))
 		}
+		if s.ExternalID != "" && !isToken(s.ExternalID) && (len(s.ExternalID) < 2 || len(s.ExternalID) > 1224 || !externalIDPattern.MatchString(s.ExternalID)) {
+			out = append(out, problemf("DA006", "senders.sms.externalId", "use 2 to 1224 letters, digits and + = , . @ : / - _",
+				"%q is not a valid external id", s.ExternalID))
+		}
 		if s.SNSRegion != "" && !isToken(s.SNSRegion) && !regionName.MatchString(s.SNSRegion) {
 			out = append(out, problemf("DA006", "senders.sms.snsRegion", `use a region name such as "us-east-1"`,
 				"%q is not a region name", s.SNSRegion))
@@ -427,6 +443,9 @@ func checkSenders(c *Config) []*Problem {
 		} else if !isToken(e.FromEmail) && !plainAddress(e.FromEmail) {
 			out = append(out, problemf("DA006", "senders.email.fromEmail", "use a bare address such as no-reply@example.com (the name goes in fromName)",
 				"%q is not an email address", e.FromEmail))
+		}
+		if hasControl(e.FromName, "") {
+			out = append(out, problemf("DA006", "senders.email.fromName", "remove the control characters", "fromName contains control characters"))
 		}
 		if e.ReplyTo != "" && !isToken(e.ReplyTo) && !plainAddress(e.ReplyTo) {
 			out = append(out, problemf("DA006", "senders.email.replyTo", "use a bare address such as support@example.com",
