@@ -3,18 +3,14 @@ package outputs_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
-	"github.com/aws/aws-sdk-go-v2/service/cloudformation/types"
-
 	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/outputs"
+	"github.com/defineauth/defineauth/outputs/outputstest"
 )
 
 // Simulated ids of a deployment, used wherever a template output refers to a resource.
@@ -177,29 +173,8 @@ func TestFromCDKOutputsFile(t *testing.T) {
 	}
 }
 
-// fakeCFN answers DescribeStacks from memory.
-type fakeCFN struct {
-	stacks map[string]map[string]string
-	err    error
-}
-
-func (f fakeCFN) DescribeStacks(_ context.Context, in *cloudformation.DescribeStacksInput, _ ...func(*cloudformation.Options)) (*cloudformation.DescribeStacksOutput, error) {
-	if f.err != nil {
-		return nil, f.err
-	}
-	outs, ok := f.stacks[aws.ToString(in.StackName)]
-	if !ok {
-		return nil, errors.New("ValidationError: Stack with id " + aws.ToString(in.StackName) + " does not exist")
-	}
-	s := types.Stack{StackName: in.StackName}
-	for k, v := range outs {
-		s.Outputs = append(s.Outputs, types.Output{OutputKey: aws.String(k), OutputValue: aws.String(v)})
-	}
-	return &cloudformation.DescribeStacksOutput{Stacks: []types.Stack{s}}, nil
-}
-
 func TestFromCloudFormation(t *testing.T) {
-	api := fakeCFN{stacks: map[string]map[string]string{"defineauth-shop": base(), "Network": {"VpcId": "vpc-1"}}}
+	api := outputstest.Stacks{"defineauth-shop": base(), "Network": {"VpcId": "vpc-1"}}
 	got, err := outputs.FromCloudFormation(context.Background(), api, "defineauth-shop")
 	if err != nil || got[outputs.UserPoolID] != "us-east-1_X" {
 		t.Errorf("got %v, %v", got, err)

@@ -4,17 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
-	"github.com/aws/aws-sdk-go-v2/service/cloudformation/types"
-
 	"github.com/defineauth/defineauth/outputs"
+	"github.com/defineauth/defineauth/outputs/outputstest"
 )
 
 // deployedOutputs are the outputs of a deployed shop stack.
@@ -25,20 +21,6 @@ var deployedOutputs = map[string]string{
 	outputs.VerificationMechanisms: `["email","phone_number"]`, outputs.PasswordPolicyMinLength: "12",
 	outputs.PasswordPolicyRequirements: `["REQUIRES_LOWERCASE","REQUIRES_UPPERCASE","REQUIRES_NUMBERS","REQUIRES_SYMBOLS"]`,
 	outputs.UnauthenticatedIdentities:  "false", outputs.Groups: `[]`,
-}
-
-type fakeCFN map[string]map[string]string
-
-func (f fakeCFN) DescribeStacks(_ context.Context, in *cloudformation.DescribeStacksInput, _ ...func(*cloudformation.Options)) (*cloudformation.DescribeStacksOutput, error) {
-	outs, ok := f[aws.ToString(in.StackName)]
-	if !ok {
-		return nil, errors.New("Stack with id " + aws.ToString(in.StackName) + " does not exist")
-	}
-	s := types.Stack{StackName: in.StackName}
-	for k, v := range outs {
-		s.Outputs = append(s.Outputs, types.Output{OutputKey: aws.String(k), OutputValue: aws.String(v)})
-	}
-	return &cloudformation.DescribeStacksOutput{Stacks: []types.Stack{s}}, nil
 }
 
 func TestOutputsCommand(t *testing.T) {
@@ -64,7 +46,7 @@ func TestOutputsCommand(t *testing.T) {
 	}
 	delete(partial, outputs.WebClientID)
 	incomplete := write("incomplete.json", map[string]any{"defineauth-shop": partial})
-	api := fakeCFN{"defineauth-shop": deployedOutputs, "Other": {"X": "1"}}
+	api := outputstest.Stacks{"defineauth-shop": deployedOutputs, "Other": {"X": "1"}}
 	factory := func(context.Context, string, string) (outputs.StackDescriber, error) { return api, nil }
 
 	tests := []struct {
