@@ -337,3 +337,17 @@ func TestFailingMatcherFailsTest(t *testing.T) {
 		t.Error("a failing matcher did not fail the test")
 	}
 }
+
+// BenchmarkTemplate measures one synth of the example's stack in a running jsii
+// runtime (Node.js start-up is paid once per process, before the first iteration).
+func BenchmarkTemplate(b *testing.B) {
+	cfg, err := config.Load("../examples/shop.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := stacks.Template(cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package config_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"testing"
@@ -194,4 +195,20 @@ func ExampleDecode() {
 	fmt.Println(err)
 	// Output:
 	// DA101 multiFactor: unknown field "multiFactor" Fix: did you mean "multifactor"?
+}
+
+// BenchmarkDecodeValidate measures what `defineauth validate` does per file: decode the
+// example config and run every rule. Compare with stacks' BenchmarkTemplate (a synth).
+func BenchmarkDecodeValidate(b *testing.B) {
+	data, err := os.ReadFile("../../examples/shop.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cfg, err := config.Decode(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = cfg.Check()
+	}
 }
