@@ -89,10 +89,9 @@ func StackName(cfg *config.Config) string {
 // deterministicContext turns off what makes a template differ between machines or
 // runs: construct-path metadata and version reporting.
 var deterministicContext = map[string]interface{}{
-	"aws:cdk:enable-path-metadata":         false,
-	"aws:cdk:enable-asset-metadata":        false,
-	"aws:cdk:version-reporting":            false,
-	"@aws-cdk/core:newStyleStackSynthesis": true,
+	"aws:cdk:enable-path-metadata":  false,
+	"aws:cdk:enable-asset-metadata": false,
+	"aws:cdk:version-reporting":     false,
 }
 
 // Template validates cfg, synthesizes the ready-made stack in a fresh app (in a
