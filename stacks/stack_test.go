@@ -15,6 +15,7 @@ import (
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/lint"
 	"github.com/defineauth/defineauth/stacks"
 )
 
@@ -277,6 +278,10 @@ func TestInsideUserStack(t *testing.T) {
 	must(t, "grant on the authenticated role", func() {
 		tpl.HasResourceProperties(jsii.String("AWS::IAM::Policy"), &m{"Roles": a{m{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^CustomersAuthenticatedRole"))}}})
 	})
+	raw, _ := json.Marshal(tpl.ToJSON())
+	if findings, err := lint.Template(raw); err != nil || lint.HasErrors(findings) {
+		t.Errorf("the user stack does not lint clean: %v %v", err, findings)
+	}
 	if customers.SMSRole != nil || staff.SMSRole == nil {
 		t.Errorf("SMS role: customers %v (want nil), staff %v (want a role)", customers.SMSRole, staff.SMSRole)
 	}
