@@ -2,7 +2,6 @@ package construct_test
 
 import (
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -11,14 +10,11 @@ import (
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
 	_ "github.com/defineauth/defineauth/internal/golden" // accepts -update
+	"github.com/defineauth/defineauth/internal/jsiitest"
 )
 
-// TestMain closes the one jsii runtime the examples share.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	jsii.Close()
-	os.Exit(code)
-}
+// TestMain shares one jsii runtime (one Node.js process) across the tests here.
+func TestMain(m *testing.M) { jsiitest.Main(m) }
 
 // Adding defineauth to your own stack, next to your other constructs.
 func ExampleNewAuth() {

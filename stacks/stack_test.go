@@ -2,7 +2,6 @@ package stacks_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,16 +14,13 @@ import (
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/internal/jsiitest"
 	"github.com/defineauth/defineauth/lint"
 	"github.com/defineauth/defineauth/stacks"
 )
 
-// TestMain shares one jsii runtime (one Node.js process) across every test here.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	jsii.Close()
-	os.Exit(code)
-}
+// TestMain shares one jsii runtime (one Node.js process) across the tests here.
+func TestMain(m *testing.M) { jsiitest.Main(m) }
 
 // must runs an assertions matcher; a mismatch (a panic from jsii) fails the test
 // instead of aborting the test binary.

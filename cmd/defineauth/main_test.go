@@ -6,17 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aws/jsii-runtime-go"
-
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/internal/jsiitest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	jsii.Close()
-	os.Exit(code)
-}
+// TestMain shares one jsii runtime (one Node.js process) across the tests here.
+func TestMain(m *testing.M) { jsiitest.Main(m) }
 
 func TestCLI(t *testing.T) {
 	shop, err := os.ReadFile("../../testdata/configs/shop-example.json")
