@@ -2,7 +2,8 @@ package lint
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,7 +111,7 @@ func listOf(v any) []any {
 
 func (f facts) mfaOn() bool { return f.mfaKnown && (f.mfa == "ON" || f.mfa == "OPTIONAL") }
 func (f facts) smsMFA() bool {
-	return f.mfaOn() && f.enabledKnown && contains(f.enabled, "SMS_MFA")
+	return f.mfaOn() && f.enabledKnown && slices.Contains(f.enabled, "SMS_MFA")
 }
 
 // check applies every rule to the pool.
@@ -138,7 +139,7 @@ func (p *pool) checkMFA(f facts) {
 	if f.mfaOn() && f.enabledKnown && len(f.enabled) == 1 && f.enabled[0] == "EMAIL_OTP" {
 		p.add("R7", Error, "enable SOFTWARE_TOKEN_MFA or SMS_MFA as well", "EMAIL_OTP is the only MFA method")
 	}
-	if f.mfaOn() && f.enabledKnown && contains(f.enabled, "EMAIL_OTP") {
+	if f.mfaOn() && f.enabledKnown && slices.Contains(f.enabled, "EMAIL_OTP") {
 		if f.sendingAccount != "DEVELOPER" && f.sendingAccount != "" {
 			p.add("R8", Error, "set EmailConfiguration EmailSendingAccount DEVELOPER with a verified SES identity (SourceArn)",
 				"email MFA needs an SES sender, but the pool sends through %s", f.sendingAccount)
@@ -151,8 +152,8 @@ func (p *pool) checkMFA(f facts) {
 
 func (p *pool) checkSMS(f facts) {
 	v := value{p.tmpl}
-	phoneVerified := contains(f.autoVerified, "phone_number")
-	phoneLogin := contains(f.login, "phone_number")
+	phoneVerified := slices.Contains(f.autoVerified, "phone_number")
+	phoneLogin := slices.Contains(f.login, "phone_number")
 	if f.smsMFA() && f.sms == nil {
 		p.add("R3", Error, "add SmsConfiguration with an SNS caller role and external id", "SMS_MFA is enabled but there is no SmsConfiguration")
 	}
@@ -160,7 +161,7 @@ func (p *pool) checkSMS(f facts) {
 		p.add("R4", Error, "add SmsConfiguration with an SNS caller role and external id",
 			"phone_number is auto-verified or a sign-in attribute, but there is no SmsConfiguration to send the codes")
 	}
-	if f.mfaOn() && f.enabledKnown && f.sms != nil && !contains(f.enabled, "SMS_MFA") {
+	if f.mfaOn() && f.enabledKnown && f.sms != nil && !slices.Contains(f.enabled, "SMS_MFA") {
 		p.add("R5", Error, "add SMS_MFA to EnabledMfas, or remove the SmsConfiguration",
 			"MFA is %s with an SmsConfiguration, but SMS_MFA is not enabled", f.mfa)
 	}
@@ -235,7 +236,7 @@ func (p *pool) checkSMSRole(sms map[string]any) {
 		if svc, ok := v.str(object(s["Principal"])["Service"]); ok {
 			services = append(services, svc)
 		}
-		if !contains(services, "cognito-idp.amazonaws.com") {
+		if !slices.Contains(services, "cognito-idp.amazonaws.com") {
 			continue
 		}
 		want, ok := v.str(object(object(s["Condition"])["StringEquals"])["sts:ExternalId"])
@@ -251,7 +252,7 @@ func (p *pool) checkSMSRole(sms map[string]any) {
 }
 
 func (p *pool) checkRecoveryAndEmail(f facts) {
-	if f.smsMFA() && contains(f.recovery, "verified_phone_number") {
+	if f.smsMFA() && slices.Contains(f.recovery, "verified_phone_number") {
 		p.add("R6", Error, "recover through verified_email (or admin_only) only, or disable SMS_MFA",
 			"account recovery uses verified_phone_number while SMS MFA is enabled")
 	}
@@ -260,7 +261,7 @@ func (p *pool) checkRecoveryAndEmail(f facts) {
 func (p *pool) checkAttributes(f facts) {
 	if f.keepKnown && f.autoKnown {
 		for _, a := range f.keepOriginal {
-			if !contains(f.autoVerified, a) {
+			if !slices.Contains(f.autoVerified, a) {
 				p.add("R10", Error, "add it to AutoVerifiedAttributes, or remove it from AttributesRequireVerificationBeforeUpdate",
 					"%s must keep its original value until verified, but it is not auto-verified", a)
 			}
@@ -270,7 +271,7 @@ func (p *pool) checkAttributes(f facts) {
 	for _, s := range listOf(p.props["Schema"]) {
 		e := object(s)
 		name, _ := v.str(e["Name"])
-		if _, ok := e["AttributeDataType"]; !ok && contains(standardAttributes, name) {
+		if _, ok := e["AttributeDataType"]; !ok && slices.Contains(standardAttributes, name) {
 			p.add("R14", Error, "add \"AttributeDataType\": \"String\" to the entry",
 				"Schema entry %s has no AttributeDataType; later updates of the pool will fail", name)
 		}
@@ -280,15 +281,10 @@ func (p *pool) checkAttributes(f facts) {
 // checkEnums reports values Cognito does not accept (rule DA200).
 func (p *pool) checkEnums() {
 	v := value{p.tmpl}
-	keys := make([]string, 0, len(enums))
-	for k := range enums {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, path := range keys {
+	for _, path := range slices.Sorted(maps.Keys(enums)) {
 		for _, got := range p.valuesAt(path) {
 			s, ok := v.str(got)
-			if ok && !contains(enums[path], s) {
+			if ok && !slices.Contains(enums[path], s) {
 				p.add("DA200", Error, "use one of "+strings.Join(enums[path], ", "), "%s has the value %q, which Cognito does not accept", path, s)
 			}
 		}

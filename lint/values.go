@@ -70,12 +70,3 @@ func object(v any) map[string]any {
 	m, _ := v.(map[string]any)
 	return m
 }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

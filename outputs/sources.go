@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,15 +53,10 @@ func FromCDKOutputsFile(data []byte, stack string) (map[string]string, string, e
 
 // stackNames lists the file's stack names for an error message.
 func stackNames(stacks map[string]map[string]string) string {
-	var n []string
-	for k := range stacks {
-		n = append(n, k)
-	}
-	sort.Strings(n)
-	if len(n) == 0 {
+	if len(stacks) == 0 {
 		return "none"
 	}
-	return strings.Join(n, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(stacks)), ", ")
 }
 
 // StackDescriber is the part of the CloudFormation API that FromCloudFormation uses;

@@ -107,10 +107,7 @@ func Template(cfg *config.Config) ([]byte, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	ctx := map[string]interface{}{}
-	for k, v := range deterministicContext {
-		ctx[k] = v
-	}
+	ctx := maps.Clone(deterministicContext)
 	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(dir), AnalyticsReporting: jsii.Bool(false), Context: &ctx})
 	stack, err := NewAuthStack(app, jsii.String(StackName(cfg)), &AuthStackProps{Config: cfg})
 	if err != nil {

@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -114,15 +115,11 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 	case reflect.Struct:
 		fields := jsonFields(t)
 		obj := v.(map[string]any)
-		for _, key := range sortedAny(obj) {
+		for _, key := range slices.Sorted(maps.Keys(obj)) {
 			sub := join(path, key)
 			f, ok := fields[key]
 			if !ok {
-				names := make([]string, 0, len(fields))
-				for n := range fields {
-					names = append(names, n)
-				}
-				sort.Strings(names)
+				names := slices.Sorted(maps.Keys(fields))
 				fix := "remove it; known fields here: " + strings.Join(names, ", ")
 				if s := suggest(key, names); s != "" {
 					fix = fmt.Sprintf("did you mean %q?", s)
@@ -134,7 +131,7 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 		}
 	case reflect.Map:
 		obj := v.(map[string]any)
-		for _, key := range sortedAny(obj) {
+		for _, key := range slices.Sorted(maps.Keys(obj)) {
 			walk(obj[key], t.Elem(), join(path, key), problems)
 		}
 	case reflect.Slice:
@@ -197,15 +194,6 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-func sortedAny(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // suggest returns the candidate closest to name when it is close enough to be the

@@ -1,6 +1,9 @@
 package config
 
-import "sort"
+import (
+	"maps"
+	"slices"
+)
 
 // Every default in one place, each with the reason it was chosen.
 const (
@@ -282,13 +285,8 @@ func (c *Config) SchemaAttributes() []SchemaAttribute {
 		}
 		byName[name] = s
 	}
-	keys := make([]string, 0, len(byName))
-	for k := range byName {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]SchemaAttribute, 0, len(keys))
-	for _, k := range keys {
+	out := make([]SchemaAttribute, 0, len(byName))
+	for _, k := range slices.Sorted(maps.Keys(byName)) {
 		out = append(out, byName[k])
 	}
 	return out

@@ -3,10 +3,10 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/mail"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -343,13 +343,8 @@ func checkPassword(c *Config) []*Problem {
 }
 
 func checkAttributes(c *Config) []*Problem {
-	keys := make([]string, 0, len(c.UserAttributes))
-	for k := range c.UserAttributes {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var out []*Problem
-	for _, key := range keys {
+	for _, key := range slices.Sorted(maps.Keys(c.UserAttributes)) {
 		a := c.UserAttributes[key]
 		path := "userAttributes." + key
 		if name, custom := customName(key); custom {
@@ -358,8 +353,9 @@ func checkAttributes(c *Config) []*Problem {
 		}
 		name, ok := StandardAttributeName(key)
 		if !ok {
-			fix := "use a standard attribute (" + strings.Join(sortedKeys(standardAttrs), ", ") + `) or "custom:` + key + `"`
-			if s := suggest(key, sortedKeys(standardAttrs)); s != "" {
+			known := slices.Sorted(maps.Keys(standardAttrs))
+			fix := "use a standard attribute (" + strings.Join(known, ", ") + `) or "custom:` + key + `"`
+			if s := suggest(key, known); s != "" {
 				fix = fmt.Sprintf("did you mean %q?", s)
 			}
 			out = append(out, problemf("DA005", path, fix, "unknown standard attribute %q", key))
@@ -522,13 +518,4 @@ func checkRecovery(c *Config) []*Problem {
 			"%s recovers through a verified phone, but phone numbers are never verified", r)}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
