@@ -89,12 +89,12 @@ func TestSchemaAttributes(t *testing.T) {
 		"custom:n":       {DataType: "Number", Min: ptr(1)},
 	}}
 	got := c.SchemaAttributes()
-	want := []config.SchemaAttribute{
-		{Name: "n", DataType: "Number", Mutable: true, MinValue: ptr(1)},
-		{Name: "tier", DataType: "String", Mutable: true, MaxLength: ptr(8)},
-		{Name: "email", DataType: "String", Required: true, Mutable: true},
-		{Name: "given_name", DataType: "String", Required: true, Mutable: false},
-		{Name: "updated_at", DataType: "Number", Mutable: true},
+	want := []config.SchemaAttributeSpec{
+		{Name: "n", AttributeDataType: "Number", Mutable: true, NumberAttributeConstraints: &config.NumberBoundsSpec{MinValue: "1"}},
+		{Name: "tier", AttributeDataType: "String", Mutable: true, StringAttributeConstraints: &config.AttributeBoundsSpec{MaxLength: "8"}},
+		{Name: "email", AttributeDataType: "String", Required: true, Mutable: true},
+		{Name: "given_name", AttributeDataType: "String", Required: true, Mutable: false},
+		{Name: "updated_at", AttributeDataType: "Number", Mutable: true},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("SchemaAttributes:\n got %+v\nwant %+v", got, want)

@@ -234,25 +234,13 @@ func (c *Config) ResolvedPasswordPolicy() ResolvedPasswordPolicy {
 	return r
 }
 
-// SchemaAttribute is one entry of the pool's Schema, as CloudFormation wants it.
-// AttributeDataType is always set (rule R14).
-type SchemaAttribute struct {
-	Name      string // Cognito name: "phone_number", or "tier" for custom:tier
-	DataType  string // String, Number, Boolean or DateTime
-	Required  bool
-	Mutable   bool
-	MinLength *int
-	MaxLength *int
-	MinValue  *int
-	MaxValue  *int
-}
-
 // SchemaAttributes returns the Schema entries: login attributes (always required and
 // mutable) and every declared attribute, sorted by name so templates are stable.
-func (c *Config) SchemaAttributes() []SchemaAttribute {
-	byName := map[string]SchemaAttribute{}
+// AttributeDataType is always set (rule R14).
+func (c *Config) SchemaAttributes() []SchemaAttributeSpec {
+	byName := map[string]SchemaAttributeSpec{}
 	for _, name := range c.UsernameAttributes() {
-		byName[name] = SchemaAttribute{Name: name, DataType: "String", Required: true, Mutable: true}
+		byName[name] = SchemaAttributeSpec{Name: name, AttributeDataType: "String", Required: true, Mutable: true}
 	}
 	for key, a := range c.UserAttributes {
 		mutable := a.Mutable == nil || *a.Mutable
@@ -261,12 +249,12 @@ func (c *Config) SchemaAttributes() []SchemaAttribute {
 			if dt == "" {
 				dt = "String"
 			}
-			s := SchemaAttribute{Name: custom, DataType: dt, Mutable: mutable}
-			if dt == "String" {
-				s.MinLength, s.MaxLength = a.MinLen, a.MaxLen
+			s := SchemaAttributeSpec{Name: custom, AttributeDataType: dt, Mutable: mutable}
+			if dt == "String" && (a.MinLen != nil || a.MaxLen != nil) {
+				s.StringAttributeConstraints = &AttributeBoundsSpec{MinLength: itoa(a.MinLen), MaxLength: itoa(a.MaxLen)}
 			}
-			if dt == "Number" {
-				s.MinValue, s.MaxValue = a.Min, a.Max
+			if dt == "Number" && (a.Min != nil || a.Max != nil) {
+				s.NumberAttributeConstraints = &NumberBoundsSpec{MinValue: itoa(a.Min), MaxValue: itoa(a.Max)}
 			}
 			byName["custom:"+custom] = s
 			continue
@@ -279,13 +267,13 @@ func (c *Config) SchemaAttributes() []SchemaAttribute {
 		if name == "updated_at" {
 			dt = "Number"
 		}
-		s := SchemaAttribute{Name: name, DataType: dt, Required: a.Required, Mutable: mutable}
+		s := SchemaAttributeSpec{Name: name, AttributeDataType: dt, Required: a.Required, Mutable: mutable}
 		if c.isLogin(name) {
 			s.Required, s.Mutable = true, true
 		}
 		byName[name] = s
 	}
-	out := make([]SchemaAttribute, 0, len(byName))
+	out := make([]SchemaAttributeSpec, 0, len(byName))
 	for _, k := range slices.Sorted(maps.Keys(byName)) {
 		out = append(out, byName[k])
 	}

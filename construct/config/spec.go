@@ -128,6 +128,7 @@ func (c *Config) UserPool() UserPoolSpec {
 	s := UserPoolSpec{
 		UserPoolName:           c.Name,
 		UsernameAttributes:     c.UsernameAttributes(),
+		Schema:                 c.SchemaAttributes(),
 		AutoVerifiedAttributes: c.AutoVerifiedAttributes(),
 		Policies: PoliciesSpec{PasswordPolicy: PasswordPolicySpec{
 			MinimumLength: pw.MinLength, RequireLowercase: pw.RequireLowercase, RequireUppercase: pw.RequireUppercase,
@@ -141,16 +142,6 @@ func (c *Config) UserPool() UserPoolSpec {
 	}
 	if c.ResolvedDeletionProtection() {
 		s.DeletionProtection = "ACTIVE"
-	}
-	for _, a := range c.SchemaAttributes() {
-		e := SchemaAttributeSpec{Name: a.Name, AttributeDataType: a.DataType, Required: a.Required, Mutable: a.Mutable}
-		if a.MinLength != nil || a.MaxLength != nil {
-			e.StringAttributeConstraints = &AttributeBoundsSpec{MinLength: itoa(a.MinLength), MaxLength: itoa(a.MaxLength)}
-		}
-		if a.MinValue != nil || a.MaxValue != nil {
-			e.NumberAttributeConstraints = &NumberBoundsSpec{MinValue: itoa(a.MinValue), MaxValue: itoa(a.MaxValue)}
-		}
-		s.Schema = append(s.Schema, e)
 	}
 	if m := c.Multifactor; m != nil && m.SMS != nil {
 		s.SmsAuthenticationMessage = m.SMS.Message
