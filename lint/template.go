@@ -11,7 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 )
 
 // Severity says whether a finding fails the lint.
@@ -57,33 +57,45 @@ type resource struct {
 	Properties map[string]any `json:"Properties"`
 }
 
+// Report is the result of checking one template.
+type Report struct {
+	UserPools int       // how many AWS::Cognito::UserPool resources the template has
+	Findings  []Finding // sorted by resource, then rule order
+}
+
 // Template parses a CloudFormation JSON template and checks every
 // AWS::Cognito::UserPool in it. Findings are sorted by resource, then rule order.
 func Template(data []byte) ([]Finding, error) {
+	r, err := Check(data)
+	return r.Findings, err
+}
+
+// Check is Template, also counting the user pools it checked.
+func Check(data []byte) (Report, error) {
 	var t template
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&t); err != nil {
-		return nil, fmt.Errorf("not a CloudFormation JSON template: %v", err)
+		return Report{}, fmt.Errorf("not a CloudFormation JSON template: %v", err)
 	}
 	if t.Resources == nil {
-		return nil, fmt.Errorf("not a CloudFormation template: no Resources section")
+		return Report{}, fmt.Errorf("not a CloudFormation template: no Resources section")
 	}
 	ids := make([]string, 0, len(t.Resources))
 	for id, r := range t.Resources {
 		if !logicalID.MatchString(id) {
-			return nil, fmt.Errorf("not a valid CloudFormation template: logical id %q is not alphanumeric", id)
+			return Report{}, fmt.Errorf("not a valid CloudFormation template: logical id %q is not alphanumeric", id)
 		}
 		if r.Type == "AWS::Cognito::UserPool" {
 			ids = append(ids, id)
 		}
 	}
-	sort.Strings(ids)
-	var out []Finding
+	slices.Sort(ids)
+	r := Report{UserPools: len(ids)}
 	for _, id := range ids {
 		p := &pool{id: id, props: t.Resources[id].Properties, tmpl: &t}
-		out = append(out, p.check()...)
+		r.Findings = append(r.Findings, p.check()...)
 	}
-	return out, nil
+	return r, nil
 }
 
 // HasErrors reports whether any finding is an error.
@@ -94,20 +106,4 @@ func HasErrors(fs []Finding) bool {
 		}
 	}
 	return false
-}
-
-// CountUserPools returns how many AWS::Cognito::UserPool resources the template has
-// (0 when it is not a template).
-func CountUserPools(data []byte) int {
-	var t template
-	if json.Unmarshal(data, &t) != nil {
-		return 0
-	}
-	n := 0
-	for _, r := range t.Resources {
-		if r.Type == "AWS::Cognito::UserPool" {
-			n++
-		}
-	}
-	return n
 }

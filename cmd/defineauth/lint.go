@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 
 	"github.com/defineauth/defineauth/lint"
 )
@@ -31,20 +31,20 @@ func lintCommand(paths []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "defineauth lint: %s: no *.template.json in the folder (run cdk synth first)\n", p)
 			unreadable = true
 		}
-		sort.Strings(found)
+		slices.Sort(found)
 		files = append(files, found...)
 	}
 	failed, pools := false, 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err == nil {
-			var findings []lint.Finding
-			findings, err = lint.Template(data)
-			for _, x := range findings {
+			var r lint.Report
+			r, err = lint.Check(data)
+			for _, x := range r.Findings {
 				fmt.Fprintf(stdout, "%s: %s\n", f, x)
 			}
-			failed = failed || lint.HasErrors(findings)
-			pools += lint.CountUserPools(data)
+			failed = failed || lint.HasErrors(r.Findings)
+			pools += r.UserPools
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "defineauth lint: %s: %v\n", f, err)
