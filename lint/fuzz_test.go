@@ -1,10 +1,9 @@
 package lint_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/lint"
 )
 
@@ -12,15 +11,8 @@ import (
 // finding names its rule, resource and fix.
 // Run longer with: go test ./lint -run '^$' -fuzz FuzzTemplate -fuzztime 10m
 func FuzzTemplate(f *testing.F) {
-	for _, pattern := range []string{"../testdata/golden/*.template.json", "../testdata/amplify/*.template.json"} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
+	for _, data := range golden.ReadAll(f, "../testdata/golden/*.template.json", "../testdata/amplify/*.template.json") {
+		f.Add(data)
 	}
 	f.Add(poolTemplate(func(p m) { p["SmsConfiguration"] = smsConfig; p["EnabledMfas"] = m{"Ref": "P"} }, m{"P": m{"Default": "SMS_MFA,EMAIL_OTP"}}))
 	f.Fuzz(func(t *testing.T, data []byte) {

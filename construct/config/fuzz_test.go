@@ -12,20 +12,14 @@ import (
 	"testing"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/lint"
 )
 
 // seed adds every JSON file under testdata/configs, testdata/rules and examples.
 func seed(f *testing.F) {
-	for _, pattern := range []string{"../../testdata/configs/*.json", "../../testdata/rules/*/*.json", "../../examples/*.json"} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
+	for _, data := range golden.ReadAll(f, "../../testdata/configs/*.json", "../../testdata/rules/*/*.json", "../../examples/*.json") {
+		f.Add(data)
 	}
 }
 

@@ -39,3 +39,24 @@ func Compare(t testing.TB, path string, got []byte) {
 		t.Errorf("%s differs from the golden file (-want +got; run go test ./... -update and read the diff):\n%s", path, cmp.Diff(string(want), string(got)))
 	}
 }
+
+// ReadAll returns the contents of every file matching the glob patterns, in pattern
+// then path order, failing tb when a file cannot be read.
+func ReadAll(tb testing.TB, patterns ...string) [][]byte {
+	tb.Helper()
+	var out [][]byte
+	for _, pattern := range patterns {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, data)
+		}
+	}
+	return out
+}
