@@ -8,6 +8,7 @@ package construct
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
@@ -57,14 +58,31 @@ type Auth struct {
 // NewAuth validates cfg and, when it is valid, adds the auth resources under a new
 // construct scope/id. An invalid config returns a nil *Auth and an error joining one
 // *config.Problem per problem (see config.Problems); nothing is added to scope then.
+// A config without a Name is named after the construct path (see DefaultName); cfg
+// itself is never changed.
 func NewAuth(scope constructs.Construct, id *string, cfg *config.Config) (*Auth, error) {
-	if cfg == nil {
-		return nil, fmt.Errorf("defineauth: NewAuth needs a config")
+	if cfg == nil || scope == nil || id == nil {
+		return nil, fmt.Errorf("defineauth: NewAuth needs a scope, an id and a config")
 	}
-	if err := cfg.Validate(); err != nil {
+	c := *cfg
+	DefaultName(&c, scope, *id)
+	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
-	return newAuth(scope, id, cfg), nil
+	return newAuth(scope, id, &c), nil
+}
+
+// DefaultName names cfg after the path the construct scope/id would have
+// ("MyStack/Auth" gives "MyStack-Auth") when it has no name. The path is stable as
+// long as the construct id is, and changing the id replaces the pool anyway (its
+// logical id changes), so this adds no new way to lose users; Warnings still asks
+// to write the name down (DA011).
+func DefaultName(cfg *config.Config, scope constructs.Construct, id string) {
+	path := id
+	if p := *scope.Node().Path(); p != "" {
+		path = p + "/" + id
+	}
+	cfg.SetDefaultName(config.SanitizeName(path), "the construct path "+strconv.Quote(path))
 }
 
 // newAuth builds the resources for cfg as written, valid or not; the tests use it to

@@ -2,11 +2,12 @@ package construct
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/jsii-runtime-go"
+
+	"github.com/defineauth/defineauth/construct/config"
 )
 
 // addWebClient adds the app client a browser or mobile app uses: SRP sign-in and
@@ -15,7 +16,7 @@ import (
 func (a *Auth) addWebClient() {
 	a.CfnWebClient = awscognito.NewCfnUserPoolClient(a.Construct, jsii.String("WebClient"), &awscognito.CfnUserPoolClientProps{
 		UserPoolId:                 a.CfnUserPool.Ref(),
-		ClientName:                 jsii.String(a.Config.Name + "-web"),
+		ClientName:                 jsii.String(a.Config.WebClientName()),
 		GenerateSecret:             jsii.Bool(false),
 		ExplicitAuthFlows:          jsii.Strings("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
 		PreventUserExistenceErrors: jsii.String("ENABLED"),
@@ -65,7 +66,7 @@ func (a *Auth) identityRole(id, amr string) awsiam.Role {
 func (a *Auth) addGroups() {
 	a.Groups = map[string]awscognito.CfnUserPoolGroup{}
 	for i, name := range a.Config.Groups {
-		a.Groups[name] = awscognito.NewCfnUserPoolGroup(a.Construct, jsii.String("Group"+strings.ReplaceAll(name, "/", "_")), &awscognito.CfnUserPoolGroupProps{
+		a.Groups[name] = awscognito.NewCfnUserPoolGroup(a.Construct, jsii.String(config.GroupConstructID(name)), &awscognito.CfnUserPoolGroupProps{
 			UserPoolId: a.CfnUserPool.Ref(),
 			GroupName:  jsii.String(name),
 			Precedence: jsii.Number(i),

@@ -5,10 +5,13 @@ package stacks
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
-	"regexp"
+	"os/exec"
+	"strconv"
+	"strings"
 	"slices"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -36,23 +39,28 @@ type AuthStack struct {
 
 // NewAuthStack validates props.Config and adds a stack with the auth resources to
 // scope. An invalid config returns an error listing every problem and adds nothing.
-// When props.StackName is empty, the stack is named StackName(config).
+// When props.StackName is empty, the stack is named StackName(config); a config
+// without a name is named after the stack id.
 func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps) (*AuthStack, error) {
 	if props == nil || props.Config == nil {
 		return nil, fmt.Errorf("defineauth: NewAuthStack needs props with a Config")
 	}
-	if err := props.Config.Validate(); err != nil {
+	cfg := *props.Config
+	if id != nil {
+		cfg.SetDefaultName(config.SanitizeName(*id), "the stack id "+strconv.Quote(*id))
+	}
+	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
 	sp := props.StackProps
 	if sp.StackName == nil {
-		sp.StackName = jsii.String(StackName(props.Config))
+		sp.StackName = jsii.String(cfg.StackName())
 	}
 	if sp.Description == nil {
-		sp.Description = jsii.String("Cognito authentication for " + props.Config.Name + " (defineauth)")
+		sp.Description = jsii.String("Cognito authentication for " + cfg.Name + " (defineauth)")
 	}
 	stack := awscdk.NewStack(scope, id, &sp)
-	auth, err := construct.NewAuth(stack, jsii.String("Auth"), props.Config)
+	auth, err := construct.NewAuth(stack, jsii.String("Auth"), &cfg)
 	if err != nil {
 		return nil, err // unreachable: the config was validated above
 	}
@@ -61,7 +69,7 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 	s.output(outputs.UserPoolID, auth.CfnUserPool.Ref())
 	s.output(outputs.WebClientID, auth.CfnWebClient.Ref())
 	s.output(outputs.IdentityPoolID, auth.CfnIdentityPool.Ref())
-	static := outputs.Static(props.Config)
+	static := outputs.Static(&cfg)
 	for _, name := range slices.Sorted(maps.Keys(static)) {
 		s.output(name, jsii.String(static[name]))
 	}
@@ -78,13 +86,8 @@ func (s *AuthStack) output(name string, value *string) {
 	})
 }
 
-var unsafeStackChars = regexp.MustCompile(`[^A-Za-z0-9-]+`)
-
-// StackName returns the default stack name for cfg: "defineauth-" and the config name
-// with every character CloudFormation does not allow replaced by "-".
-func StackName(cfg *config.Config) string {
-	return "defineauth-" + unsafeStackChars.ReplaceAllString(cfg.Name, "-")
-}
+// StackName returns the default stack name for cfg (see config.Config.StackName).
+func StackName(cfg *config.Config) string { return cfg.StackName() }
 
 // deterministicContext turns off what makes a template differ between machines or
 // runs: construct-path metadata and version reporting.
@@ -94,29 +97,74 @@ var deterministicContext = map[string]interface{}{
 	"aws:cdk:version-reporting":     false,
 }
 
+// EnvironmentError says that the machine, not the config, stopped a synth: no
+// Node.js, no usable temporary directory, a full disk. Commands exit 2 on it.
+type EnvironmentError struct {
+	What string // what is missing or failed, and how to fix it
+	Err  error  // the underlying error, if any
+}
+
+func (e *EnvironmentError) Error() string {
+	if e.Err == nil {
+		return e.What
+	}
+	return e.What + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *EnvironmentError) Unwrap() error { return e.Err }
+
 // Template validates cfg, synthesizes the ready-made stack in a fresh app (in a
 // temporary directory, removed afterwards) and returns its CloudFormation template as
 // indented JSON with sorted keys: the same config always gives the same bytes.
 // It starts the jsii runtime (Node.js) on first use in a process.
-func Template(cfg *config.Config) ([]byte, error) {
+//
+// It never panics: a missing Node.js or an unusable temporary directory is an
+// *EnvironmentError, and an error raised inside the CDK (a bug, for a config that
+// validates) is returned as a one-line error.
+func Template(cfg *config.Config) (out []byte, err error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
+	if _, err := exec.LookPath("node"); err != nil && os.Getenv("JSII_NODE") == "" {
+		return nil, &EnvironmentError{What: "Node.js is not installed (no node on PATH); the CDK synth runs in Node.js: install Node.js 20 or newer"}
+	}
 	dir, err := os.MkdirTemp("", "defineauth-synth-")
 	if err != nil {
-		return nil, err
+		return nil, &EnvironmentError{What: "cannot create a temporary directory for the synth (set TMPDIR to a writable directory with free space)", Err: err}
 	}
 	defer os.RemoveAll(dir)
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, synthFailure(r, dir)
+		}
+	}()
 	ctx := maps.Clone(deterministicContext)
 	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(dir), AnalyticsReporting: jsii.Bool(false), Context: &ctx})
-	stack, err := NewAuthStack(app, jsii.String(StackName(cfg)), &AuthStackProps{Config: cfg})
+	stack, err := NewAuthStack(app, jsii.String(cfg.StackName()), &AuthStackProps{Config: cfg})
 	if err != nil {
 		return nil, err
 	}
 	tmpl := app.Synth(nil).GetStackArtifact(stack.ArtifactId()).Template()
-	out, err := json.MarshalIndent(tmpl, "", "  ")
+	out, err = json.MarshalIndent(tmpl, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return append(out, '\n'), nil
+}
+
+// synthFailure turns what the jsii runtime or the CDK panicked with into one line.
+// Failures to start Node.js or to write the cloud assembly are the environment's.
+func synthFailure(r any, dir string) error {
+	msg := fmt.Sprint(r)
+	if e, ok := r.(error); ok {
+		msg = e.Error()
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(msg), "\n")
+	for _, env := range []string{"ENOSPC", "EACCES", "EROFS", "EMFILE", "no space left", "permission denied", "executable file not found", "failed to start", "unable to start"} {
+		if strings.Contains(msg, env) {
+			return &EnvironmentError{What: "the CDK synth could not run (in " + dir + ")", Err: errors.New(first)}
+		}
+	}
+	return fmt.Errorf("the CDK failed to synthesize a config that validates (a defineauth bug; please report it with the config): %s", first)
 }

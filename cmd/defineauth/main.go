@@ -20,6 +20,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/aws/jsii-runtime-go"
 
@@ -29,9 +30,10 @@ import (
 
 // Exit codes.
 const (
-	exitOK      = 0
-	exitInvalid = 1
-	exitUsage   = 2
+	exitOK       = 0 // valid, clean, written
+	exitInvalid  = 1 // the input is wrong: config problems, lint findings, bad outputs
+	exitUsage    = 2 // usage error, unreadable input, or the environment (no Node.js, unwritable output)
+	exitInternal = 3 // a defineauth bug: it caught a panic
 )
 
 const usage = `usage:
@@ -49,8 +51,17 @@ FILE may be "-" for standard input; --out - writes to standard output.
 `
 
 func main() {
-	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	jsii.Close()
+	code := exitInternal
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				first, _, _ := strings.Cut(fmt.Sprint(r), "\n")
+				fmt.Fprintf(os.Stderr, "defineauth: internal error (a bug; please report it): %s\n", first)
+			}
+		}()
+		code = run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		jsii.Close()
+	}()
 	os.Exit(code)
 }
 
@@ -111,25 +122,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // synthesizes it.
 func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) int {
 	name := path
-	var data []byte
+	var cfg *config.Config
 	var err error
 	if path == "-" {
 		name = "<stdin>"
-		data, err = io.ReadAll(stdin)
+		cfg, err = config.Read(stdin, path)
 	} else {
-		data, err = os.ReadFile(path)
+		cfg, err = config.Load(path)
 	}
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			err = fs.ErrNotExist
+		if ps := config.Problems(err); len(ps) > 0 {
+			report(stdout, stderr, cmd, name, ps)
+			return exitInvalid
 		}
-		fmt.Fprintf(stderr, "defineauth %s: cannot read %s: %v\n", cmd, name, err)
+		fmt.Fprintf(stderr, "defineauth %s: cannot read %s: %v\n", cmd, name, readError(err))
 		return exitUsage
-	}
-	cfg, err := config.Decode(data)
-	if err != nil {
-		report(stdout, stderr, cmd, name, config.Problems(err))
-		return exitInvalid
 	}
 	problems := cfg.Check()
 	report(stdout, stderr, cmd, name, problems)
@@ -137,19 +144,37 @@ func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) 
 		return exitInvalid
 	}
 	if cmd == "validate" {
-		fmt.Fprintf(stdout, "%s: valid%s\n", name, plural(len(problems), ", %d warning"))
-		return exitOK
+		return printOut(stdout, stderr, cmd, fmt.Sprintf("%s: valid%s\n", name, plural(len(problems), ", %d warning")))
 	}
 	tmpl, err := stacks.Template(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "defineauth synth: %v\n", err)
+		if errors.As(err, new(*stacks.EnvironmentError)) {
+			return exitUsage
+		}
 		return exitInvalid
 	}
-	_, err = stdout.Write(tmpl)
-	if err != nil {
-		return exitInvalid
+	return printOut(stdout, stderr, cmd, string(tmpl))
+}
+
+// printOut writes s to standard output; a failure there (a closed pipe, a full disk)
+// is the environment's: one line on standard error and exit 2.
+func printOut(stdout, stderr io.Writer, cmd, s string) int {
+	if _, err := io.WriteString(stdout, s); err != nil {
+		fmt.Fprintf(stderr, "defineauth %s: cannot write standard output: %v\n", cmd, err)
+		return exitUsage
 	}
 	return exitOK
+}
+
+// readError shortens the error of reading an input for a message: a missing file is
+// "no such file or directory" without the path again.
+func readError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // report prints one line per problem, "FILE: RULE path: message Fix: ...". validate

@@ -8,13 +8,17 @@ package config
 
 // Config describes one Cognito user pool with its app client and identity pool.
 //
-// The zero value is not valid: Name and at least one LoginWith method are required.
-// Every other field has a documented, safe default.
+// The zero value is not valid: at least one LoginWith method is required. Every
+// other field has a documented, safe default.
 type Config struct {
-	// Name names the user pool, the identity pool and (in the ready-made stack) the
-	// stack. Letters, digits, spaces and + = , . @ - _ only, at most 128 characters.
-	// Required. Renaming it later renames the stack, which creates a new, empty pool.
-	Name string `json:"name"`
+	// Name names the user pool, the identity pool, the web client (<name>-web) and,
+	// in the ready-made stack, the stack (defineauth-<name>). ASCII letters, digits,
+	// spaces and + = , . @ - _ only, at most 117 characters (MaxNameLength), not only
+	// spaces. Default: the construct path (construct.NewAuth) or the config file's
+	// name (Load, the CLI and the CDK app), with a warning (DA011), since renaming
+	// that source would rename the stack and create a new, empty pool: write the name
+	// down to pin it.
+	Name string `json:"name,omitempty"`
 
 	// LoginWith chooses the sign-in identifiers. At least one is required. Each chosen
 	// attribute becomes a username attribute, is required in the schema and is
@@ -64,6 +68,9 @@ type Config struct {
 
 	// Groups lists user pool groups; a group's precedence is its index. Default: none.
 	Groups []string `json:"groups,omitempty"`
+
+	// nameFrom says where a defaulted Name came from ("" when the user gave it).
+	nameFrom string
 }
 
 // LoginWith chooses the attributes users sign in with.

@@ -148,7 +148,6 @@ func TestDecodeSMSForms(t *testing.T) {
 	for doc, want := range map[string]*config.SMSMFA{
 		`true`:                     {},
 		`false`:                    nil,
-		`null`:                     nil,
 		`{"smsMessage": "{####}"}`: {Message: "{####}"},
 	} {
 		c, err := config.Decode([]byte(`{"multifactor": {"mode": "OPTIONAL", "sms": ` + doc + `}}`))
@@ -187,6 +186,14 @@ func ExampleConfig_Validate() {
 	// Output:
 	// R6 accountRecovery
 	// R13 multifactor.sms
+}
+
+// TestDecodeRefusesNullSMS: null is not "off"; it is refused like every null (DA104).
+func TestDecodeRefusesNullSMS(t *testing.T) {
+	_, err := config.Decode([]byte(`{"multifactor": {"mode": "OPTIONAL", "sms": null}}`))
+	if ps := config.Problems(err); len(ps) != 1 || ps[0].Rule != "DA104" || ps[0].Path != "multifactor.sms" {
+		t.Fatalf("got %v", err)
+	}
 }
 
 // Example: decoding a JSON config reports every unknown field, with a suggestion.

@@ -1,34 +1,43 @@
 package config
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
-// Decode reads a JSON config strictly: every unknown field and every value of the
-// wrong JSON type is reported with its path (rules DA101, DA102), all at once, and a
-// malformed document as DA100 with its line and column. It does not validate; call
-// Validate on the result. No field falls back silently to a default.
+// MaxConfigSize is the largest config Decode and Load accept: far above any real
+// config (a pool with the most groups CloudFormation allows is under 100 KiB), and
+// small enough that a hostile or endless input costs little memory.
+const MaxConfigSize = 1 << 20
+
+// Decode reads a JSON config strictly, reporting every problem at once: malformed
+// JSON with its exact line and column, bytes that are not UTF-8, a byte-order mark or
+// UTF-16 (DA100); a member given twice in one object, with both lines (DA103); every
+// unknown field (DA101) and every value of the wrong JSON type (DA102), each with its
+// path; and an explicit empty value or null that would otherwise silently become the
+// default (DA104). It does not validate; call Validate on the result.
 func Decode(data []byte) (*Config, error) {
-	var doc any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&doc); err != nil {
-		return nil, syntaxProblem(data, err)
+	if len(data) > MaxConfigSize {
+		return nil, parseProblem(&strictjson.Error{Kind: strictjson.TooLarge,
+			Msg: fmt.Sprintf("the config is %s, larger than the %s defineauth reads", strictjson.Size(int64(len(data))), strictjson.Size(MaxConfigSize))})
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, problemf("DA100", "", "remove what follows the closing brace", "the file holds more than one JSON value")
+	doc, err := strictjson.Parse(data)
+	if err != nil {
+		return nil, parseProblem(err)
 	}
 	if _, ok := doc.(map[string]any); !ok {
-		return nil, problemf("DA102", "", `write the config as a JSON object: {"name": ...}`, "the config is not a JSON object")
+		return nil, problemf("DA102", "", `write the config as a JSON object: {"name": ...}`, "the config is %s, not a JSON object", describe(doc))
 	}
 	var problems []error
 	walk(doc, reflect.TypeFor[Config](), "", &problems)
@@ -42,43 +51,56 @@ func Decode(data []byte) (*Config, error) {
 	return &c, nil
 }
 
-// Load reads and decodes the config file at path; "-" reads standard input.
+// Load reads and decodes the config file at path; "-" reads standard input. See Read.
 func Load(path string) (*Config, error) {
-	var data []byte
-	var err error
 	if path == "-" {
-		data, err = io.ReadAll(os.Stdin)
-	} else {
-		data, err = os.ReadFile(path)
+		return Read(os.Stdin, path)
 	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return Decode(data)
+	defer f.Close()
+	return Read(f, path)
 }
 
-// syntaxProblem turns a JSON syntax error into a DA100 problem with line and column.
-func syntaxProblem(data []byte, err error) *Problem {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := position(data, se.Offset)
-		return problemf("DA100", "", "fix the JSON syntax", "line %d, column %d: %s", line, col, se.Error())
+// Read decodes a config from r, reading at most MaxConfigSize bytes. path is the
+// file r reads ("-" for standard input): when the config gives no name, its name is
+// derived from the file's name (see NameFromFile) and Warnings says so (DA011).
+// Errors reading r are returned as they are; everything else is a *Problem.
+func Read(r io.Reader, path string) (*Config, error) {
+	data, err := strictjson.ReadAll(r, MaxConfigSize)
+	if err != nil {
+		return nil, parseProblem(err)
 	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return problemf("DA100", "", "write the whole JSON object", "the file ends before the JSON value does")
+	c, err := Decode(data)
+	if err != nil {
+		return nil, err
 	}
-	return problemf("DA100", "", "fix the JSON syntax", "%v", err)
+	if c.Name == "" && path != "-" && path != "" { // an explicit "" was refused by Decode (DA104)
+		c.SetDefaultName(NameFromFile(path), "the file name "+quote(filepath.Base(path)))
+	}
+	return c, nil
 }
 
-// position converts a byte offset into a 1-based line and column.
-func position(data []byte, offset int64) (line, col int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
+// parseProblem turns a strictjson error into a DA100 or DA103 problem; any other
+// error (a failing read) is returned as it is.
+func parseProblem(err error) error {
+	var e *strictjson.Error
+	if !errors.As(err, &e) {
+		return err
 	}
-	before := data[:offset]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(offset) - bytes.LastIndexByte(before, '\n')
-	return line, col
+	switch e.Kind {
+	case strictjson.Duplicate:
+		return problemf("DA103", e.Path, fmt.Sprintf("keep one of the two (lines %d and %d) and delete the other", e.FirstLine, e.Line), "%s", e.Error())
+	case strictjson.Encoding:
+		return problemf("DA100", e.Path, "save the file as UTF-8 (without a byte-order mark)", "%s", e.Error())
+	case strictjson.Trailing:
+		return problemf("DA100", "", "remove what follows the config's closing brace", "%s", e.Error())
+	case strictjson.TooLarge:
+		return problemf("DA100", "", "check that this is the right file: a real config is a few KiB", "%s", e.Error())
+	}
+	return problemf("DA100", e.Path, "fix the JSON syntax", "%s", e.Error())
 }
 
 var (
@@ -93,7 +115,9 @@ var (
 // every unknown field and every value of the wrong JSON type.
 func walk(v any, t reflect.Type, path string, problems *[]error) {
 	if v == nil {
-		return // null leaves the zero value, as encoding/json does
+		*problems = append(*problems, problemf("DA104", path, "remove the field to get its default, or give a value",
+			"null is not a value here; it would silently become the default"))
+		return
 	}
 	if t == smsMFAPtr {
 		if _, ok := v.(bool); ok {
@@ -112,6 +136,11 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 		return
 	}
 	switch t.Kind() {
+	case reflect.String:
+		if s := v.(string); isToken(s) {
+			*problems = append(*problems, problemf("DA105", path, "write the value itself; a JSON config cannot hold CDK tokens",
+				"%s looks like an unresolved CDK token", quote(s)))
+		}
 	case reflect.Struct:
 		fields := jsonFields(t)
 		obj := v.(map[string]any)
@@ -124,7 +153,11 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 				if s := suggest(key, names); s != "" {
 					fix = fmt.Sprintf("did you mean %q?", s)
 				}
-				*problems = append(*problems, problemf("DA101", sub, fix, "unknown field %q", key))
+				*problems = append(*problems, problemf("DA101", sub, fix, "unknown field %s", quote(key)))
+				continue
+			}
+			if isExplicitZero(obj[key], f.Type) {
+				*problems = append(*problems, explicitZero(sub, obj[key]))
 				continue
 			}
 			walk(obj[key], f.Type, sub, problems)
@@ -132,6 +165,10 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 	case reflect.Map:
 		obj := v.(map[string]any)
 		for _, key := range slices.Sorted(maps.Keys(obj)) {
+			if isToken(key) {
+				*problems = append(*problems, problemf("DA105", join(path, key), "write the name itself; a JSON config cannot hold CDK tokens",
+					"%s looks like an unresolved CDK token", quote(key)))
+			}
 			walk(obj[key], t.Elem(), join(path, key), problems)
 		}
 	case reflect.Slice:
@@ -165,7 +202,7 @@ func describe(v any) string {
 	case bool:
 		return fmt.Sprintf("the boolean %v", x)
 	case string:
-		return fmt.Sprintf("the string %q", x)
+		return "the string " + quote(x)
 	case json.Number:
 		return "the number " + x.String()
 	case map[string]any:
@@ -189,12 +226,37 @@ func jsonFields(t reflect.Type) map[string]reflect.StructField {
 	return out
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
+func join(path, key string) string { return strictjson.Join(path, excerpt(key)) }
+
+// isExplicitZero reports whether the JSON value v is "" or 0 for a field of type t
+// whose zero value means "not set" (a string or int that is not a pointer).
+func isExplicitZero(v any, t reflect.Type) bool {
+	switch x := v.(type) {
+	case string:
+		return x == "" && t.Kind() == reflect.String
+	case json.Number:
+		n, err := x.Int64()
+		return err == nil && n == 0 && t.Kind() == reflect.Int
 	}
-	return path + "." + key
+	return false
 }
+
+// explicitZero reports an explicit "" or 0 for a field whose Go zero value means "not
+// set": decoding it would quietly give the default instead of what the file says.
+func explicitZero(path string, v any) *Problem {
+	what := `""`
+	if _, ok := v.(json.Number); ok {
+		what = "0"
+	}
+	return problemf("DA104", path, "remove the field to get its default, or give a real value",
+		"%s would be read as \"not set\" and silently replaced by the default", what)
+}
+
+// excerpt shortens user input quoted in a message (see strictjson.Excerpt).
+func excerpt(s string) string { return strictjson.Excerpt(s) }
+
+// quote is excerpt in double quotes, escaped as %q escapes.
+func quote(s string) string { return strconv.Quote(excerpt(s)) }
 
 // suggest returns the candidate closest to name when it is close enough to be the
 // intended spelling (same letters ignoring case, or at most two edits away).
@@ -203,6 +265,9 @@ func suggest(name string, candidates []string) string {
 	for _, c := range candidates {
 		if strings.EqualFold(c, name) {
 			return c
+		}
+		if diff := len(name) - len(c); diff >= bestDist || -diff >= bestDist {
+			continue // the distance is at least the difference in length
 		}
 		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
 			best, bestDist = c, d

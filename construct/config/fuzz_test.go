@@ -4,12 +4,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/golden"
@@ -31,7 +33,21 @@ var rendered atomic.Int64
 // DEFINEAUTH_RENDER_DIR set (CI does), the template is also written there, up to 300
 // per fuzz process, for cfn-lint to check the CloudFormation schema.
 func checkAccepted(t *testing.T, cfg *config.Config) {
+	// The names derived from an accepted config fit CloudFormation's and Cognito's
+	// limits, and so does the number of resources.
+	if n := len(cfg.StackName()); n > 128 {
+		t.Fatalf("stack name of %d characters accepted: %q", n, cfg.StackName())
+	}
+	if n := utf8.RuneCountInString(cfg.WebClientName()); n > 128 {
+		t.Fatalf("client name of %d characters accepted", n)
+	}
+	if n := cfg.ResourceCount(); n > config.MaxResources {
+		t.Fatalf("%d resources accepted", n)
+	}
 	tmpl := cfg.UserPool().Template()
+	if strings.Contains(string(tmpl), "{Token[") {
+		t.Fatalf("an accepted config renders a token-looking string:\n%s", tmpl)
+	}
 	findings, err := lint.Template(tmpl)
 	if err != nil {
 		t.Fatal(err)
@@ -90,10 +106,63 @@ func FuzzDecodeValidate(f *testing.F) {
 				t.Fatalf("incomplete problem %+v", p)
 			}
 		}
+		// Nothing the file says is lost or changed: the accepted config, written back
+		// as JSON, equals the input read by encoding/json (which keeps every value,
+		// where Decode would have refused a duplicate, a bad byte or a default-bound
+		// empty value).
+		var in, out any
+		back, _ := json.Marshal(cfg)
+		if json.Unmarshal(data, &in) != nil || json.Unmarshal(back, &out) != nil || !sameJSON(in, out) {
+			t.Fatalf("decoding changed the config:\n in: %s\nout: %s", data, back)
+		}
 		if cfg.Validate() == nil {
 			checkAccepted(t, cfg)
 		}
 	})
+}
+
+// sameJSON compares two JSON values, where the input may spell SMS MFA as {} (the
+// output writes true), and either side may leave out what is empty: a false
+// boolean, an empty object.
+func sameJSON(in, out any) bool {
+	switch x := in.(type) {
+	case map[string]any:
+		y, ok := out.(map[string]any)
+		if !ok {
+			return len(x) == 0 && out == true // "sms": {} is written "sms": true
+		}
+		for _, k := range slices.Concat(slices.Collect(maps.Keys(x)), slices.Collect(maps.Keys(y))) {
+			v, inHas := x[k]
+			w, outHas := y[k]
+			switch {
+			case inHas && outHas:
+				if !sameJSON(v, w) {
+					return false
+				}
+			case inHas && !empty(v), outHas && !empty(w):
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := out.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameJSON(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return in == out
+}
+
+// empty reports whether a JSON value says nothing: false, "" or an empty object.
+func empty(v any) bool {
+	m, isMap := v.(map[string]any)
+	return v == false || v == "" || isMap && len(m) == 0
 }
 
 // FuzzConfigSpace explores the space of well-formed configs (mutated JSON is rarely

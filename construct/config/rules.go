@@ -24,7 +24,7 @@ type Rule struct {
 
 // rules is the table of every config rule, in the order problems are reported.
 var rules = []Rule{
-	{"DA001", "name is required and uses only letters, digits, spaces and + = , . @ - _", checkName},
+	{"DA001", "name uses only ASCII letters, digits, spaces and + = , . @ - _, at most 117 characters", checkName},
 	{"DA002", "loginWith needs email or phone", checkLogin},
 	{"DA003", "enumerated fields take one of their listed values", checkEnums},
 	{"R1", "MFA OPTIONAL or REQUIRED needs at least one method", checkR1},
@@ -46,12 +46,23 @@ var rules = []Rule{
 	{"DA008", "device tracking without MFA is pointless (warning)", checkDevices},
 	{"DA009", "settings that can lose users (warning)", checkDataLoss},
 	{"DA010", "account recovery that users cannot complete (warning)", checkRecovery},
+	{"DA011", "a name derived from a file name or construct path (warning: renaming it replaces the pool)", checkDerivedName},
+	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", checkLimits},
+	{"DA105", "values that look like unresolved CDK tokens", checkTokens},
 }
 
-// Rules returns every validation rule in reporting order, for documentation and tools.
-// Decoding problems use DA100 (malformed JSON), DA101 (unknown field) and DA102
-// (wrong JSON type).
-func Rules() []Rule { return slices.Clone(rules) }
+// decodeRules are reported by Decode, before any validation rule can run.
+var decodeRules = []Rule{
+	{"DA100", "the config is one JSON value, UTF-8 without a byte-order mark, at most 1 MiB", nil},
+	{"DA101", "no unknown fields (with a did-you-mean suggestion)", nil},
+	{"DA102", "every value has its field's JSON type", nil},
+	{"DA103", "no member given twice in one object (both lines are named)", nil},
+	{"DA104", "no explicit empty value or null that would silently become the default", nil},
+}
+
+// Rules returns every rule, for documentation and tools: first those Decode reports
+// (DA100-DA104), then the validation rules in reporting order.
+func Rules() []Rule { return slices.Concat(decodeRules, rules) }
 
 // Check runs every rule and returns all problems, errors and warnings, in rule order.
 func (c *Config) Check() []*Problem {
@@ -88,7 +99,7 @@ func (c *Config) Warnings() []*Problem {
 }
 
 var (
-	namePattern  = regexp.MustCompile(`^[\w\s+=,.@-]+$`)
+	domainName   = regexp.MustCompile(`^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$`)
 	roleARN      = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
 	regionName   = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 	groupPattern = regexp.MustCompile(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`)
@@ -101,19 +112,84 @@ func hasControl(s, allowed string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && !strings.ContainsRune(allowed, r) })
 }
 
-// isToken reports whether s is an unresolved CDK token, which only CloudFormation
-// resolves; such values are not checked here.
-func isToken(s string) bool { return strings.Contains(s, "${Token[") }
+// isToken reports whether s holds a CDK token (a Go user's value that only
+// CloudFormation resolves, such as a parameter's value); the fields that accept one
+// (ARNs, external id, regions, addresses) are not checked further. Decode refuses
+// tokens in JSON, where they cannot be real.
+func isToken(s string) bool {
+	return strings.Contains(s, "${Token[") || strings.Contains(s, "#{Token[")
+}
 
 func checkName(c *Config) []*Problem {
+	const fix = "use 1 to 117 ASCII letters, digits, spaces and + = , . @ - _"
 	switch {
 	case c.Name == "":
-		return []*Problem{problemf("DA001", "name", `add "name": "myapp"`, "name is required")}
-	case utf8.RuneCountInString(c.Name) > 128 || !namePattern.MatchString(c.Name):
-		return []*Problem{problemf("DA001", "name", "use at most 128 letters, digits, spaces and + = , . @ - _",
-			"name %q is not a valid user pool name", c.Name)}
+		return []*Problem{problemf("DA001", "name", `add "name": "myapp" (a name is derived only from a config file's name or a construct path)`,
+			"name is not set")}
+	case len(c.Name) > MaxNameLength:
+		return []*Problem{problemf("DA001", "name", fix,
+			"name is %d characters long, so the stack name %s%s would have %d, more than CloudFormation's 128", len(c.Name), StackNamePrefix, "<name>", len(StackNamePrefix)+len(c.Name))}
+	case !namePattern.MatchString(c.Name):
+		return []*Problem{problemf("DA001", "name", fix+" (no tabs or line breaks)", "name %s has characters Cognito does not allow", quote(c.Name))}
+	case strings.TrimSpace(c.Name) == "":
+		return []*Problem{problemf("DA001", "name", fix, "name is only spaces")}
 	}
 	return nil
+}
+
+func checkDerivedName(c *Config) []*Problem {
+	if c.nameFrom == "" {
+		return nil
+	}
+	return []*Problem{warnf("DA011", "name", fmt.Sprintf(`add "name": %s to pin it`, quote(c.Name)),
+		"name %s is derived from %s; renaming that would rename the stack, and a new stack creates a new, empty pool", quote(c.Name), c.nameFrom)}
+}
+
+// MaxResources is CloudFormation's limit of resources in one template.
+const MaxResources = 500
+
+// ResourceCount is how many resources the auth construct creates for the config: the
+// user pool, web client, identity pool, its two roles and their attachment, the SMS
+// role when one is created, and one resource per group.
+func (c *Config) ResourceCount() int {
+	n := 6 + len(c.Groups)
+	if c.SMSConfigured() && !c.OwnSMSRole() {
+		n++
+	}
+	return n
+}
+
+func checkLimits(c *Config) []*Problem {
+	if n := c.ResourceCount(); n > MaxResources {
+		return []*Problem{problemf("DA012", "groups", fmt.Sprintf("use at most %d groups", len(c.Groups)-(n-MaxResources)),
+			"%d groups make %d resources; CloudFormation allows %d in one stack", len(c.Groups), n, MaxResources)}
+	}
+	return nil
+}
+
+// checkTokens refuses token-looking text where CDK would try to resolve it and fail,
+// and where a real token could not be checked: names, messages, attribute keys.
+func checkTokens(c *Config) []*Problem {
+	var out []*Problem
+	add := func(path, s string) {
+		if isToken(s) {
+			out = append(out, problemf("DA105", path, "write the value itself; these fields take no CDK tokens",
+				"%s looks like an unresolved CDK token", quote(s)))
+		}
+	}
+	if m := c.Multifactor; m != nil && m.SMS != nil {
+		add("multifactor.sms.smsMessage", m.SMS.Message)
+	}
+	if e := c.Senders.Email; e != nil {
+		add("senders.email.fromName", e.FromName)
+	}
+	for i, g := range c.Groups {
+		add(fmt.Sprintf("groups[%d]", i), g)
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.UserAttributes)) {
+		add("userAttributes."+excerpt(k), k)
+	}
+	return out
 }
 
 func checkLogin(c *Config) []*Problem {
@@ -133,7 +209,7 @@ func enumProblem[T ~string](path string, v T, allowed []T) *Problem {
 	for i, a := range allowed {
 		names[i] = string(a)
 	}
-	return problemf("DA003", path, "use one of "+strings.Join(names, ", "), "unknown value %q", string(v))
+	return problemf("DA003", path, "use one of "+strings.Join(names, ", "), "unknown value %s", quote(string(v)))
 }
 
 func checkEnums(c *Config) []*Problem {
@@ -358,7 +434,7 @@ func checkAttributes(c *Config) []*Problem {
 			if s := suggest(key, known); s != "" {
 				fix = fmt.Sprintf("did you mean %q?", s)
 			}
-			out = append(out, problemf("DA005", path, fix, "unknown standard attribute %q", key))
+			out = append(out, problemf("DA005", path, fix, "unknown standard attribute %s", quote(key)))
 			continue
 		}
 		if a.DataType != "" || a.MinLen != nil || a.MaxLen != nil || a.Min != nil || a.Max != nil {
@@ -381,11 +457,11 @@ func checkCustomAttribute(path, name string, a Attribute) []*Problem {
 	var out []*Problem
 	if name == "" || utf8.RuneCountInString(name) > 20 || !groupPattern.MatchString(name) {
 		out = append(out, problemf("DA005", path, "use custom:<name> with 1 to 20 characters and no spaces",
-			"invalid custom attribute name %q", name))
+			"invalid custom attribute name %s", quote(name)))
 	}
 	if a.DataType != "" && !slices.Contains(customTypes, a.DataType) {
 		out = append(out, problemf("DA003", path+".dataType", "use one of "+strings.Join(customTypes, ", "),
-			"unknown value %q", a.DataType))
+			"unknown value %s", quote(a.DataType)))
 	}
 	if a.Required {
 		out = append(out, problemf("DA005", path+".required", "remove required: Cognito does not allow required custom attributes",
@@ -422,15 +498,15 @@ func checkSenders(c *Config) []*Problem {
 		}
 		if s.SNSCallerArn != "" && !isToken(s.SNSCallerArn) && !roleARN.MatchString(s.SNSCallerArn) {
 			out = append(out, problemf("DA006", "senders.sms.snsCallerArn", "use an IAM role ARN: arn:aws:iam::123456789012:role/name",
-				"%q is not an IAM role ARN", s.SNSCallerArn))
+				"%s is not an IAM role ARN", quote(s.SNSCallerArn)))
 		}
 		if s.ExternalID != "" && !isToken(s.ExternalID) && (len(s.ExternalID) < 2 || len(s.ExternalID) > 1224 || !externalIDPattern.MatchString(s.ExternalID)) {
 			out = append(out, problemf("DA006", "senders.sms.externalId", "use 2 to 1224 letters, digits and + = , . @ : / - _",
-				"%q is not a valid external id", s.ExternalID))
+				"%s is not a valid external id", quote(s.ExternalID)))
 		}
 		if s.SNSRegion != "" && !isToken(s.SNSRegion) && !regionName.MatchString(s.SNSRegion) {
 			out = append(out, problemf("DA006", "senders.sms.snsRegion", `use a region name such as "us-east-1"`,
-				"%q is not a region name", s.SNSRegion))
+				"%s is not a region name", quote(s.SNSRegion)))
 		}
 	}
 	if e := c.Senders.Email; e != nil {
@@ -438,18 +514,22 @@ func checkSenders(c *Config) []*Problem {
 			out = append(out, problemf("DA006", "senders.email.fromEmail", "add your SES-verified sender address", "fromEmail is required"))
 		} else if !isToken(e.FromEmail) && !plainAddress(e.FromEmail) {
 			out = append(out, problemf("DA006", "senders.email.fromEmail", "use a bare address such as no-reply@example.com (the name goes in fromName)",
-				"%q is not an email address", e.FromEmail))
+				"%s is not an email address", quote(e.FromEmail)))
 		}
 		if hasControl(e.FromName, "") {
 			out = append(out, problemf("DA006", "senders.email.fromName", "remove the control characters", "fromName contains control characters"))
 		}
 		if e.ReplyTo != "" && !isToken(e.ReplyTo) && !plainAddress(e.ReplyTo) {
 			out = append(out, problemf("DA006", "senders.email.replyTo", "use a bare address such as support@example.com",
-				"%q is not an email address", e.ReplyTo))
+				"%s is not an email address", quote(e.ReplyTo)))
 		}
 		if e.SESRegion != "" && !isToken(e.SESRegion) && !regionName.MatchString(e.SESRegion) {
 			out = append(out, problemf("DA006", "senders.email.sesRegion", `use a region name such as "us-east-1"`,
-				"%q is not a region name", e.SESRegion))
+				"%s is not a region name", quote(e.SESRegion)))
+		}
+		if d := e.SESVerifiedDomain; d != "" && !isToken(d) && (len(d) > 253 || !domainName.MatchString(d)) {
+			out = append(out, problemf("DA006", "senders.email.sesVerifiedDomain", "use the verified domain itself, such as example.com",
+				"%s is not a domain name", quote(d)))
 		}
 	}
 	return out
@@ -463,16 +543,28 @@ func plainAddress(s string) bool {
 
 func checkGroups(c *Config) []*Problem {
 	var out []*Problem
-	seen := map[string]bool{}
+	seen := map[string]int{} // name -> index
+	byID := map[string]int{} // construct id -> index
 	for i, g := range c.Groups {
 		path := fmt.Sprintf("groups[%d]", i)
-		switch {
+		id := GroupConstructID(g)
+		switch j, dup := seen[g]; {
 		case g == "" || utf8.RuneCountInString(g) > 128 || !groupPattern.MatchString(g):
-			out = append(out, problemf("DA007", path, "use 1 to 128 characters without spaces", "invalid group name %q", g))
-		case seen[g]:
-			out = append(out, problemf("DA007", path, "remove the duplicate", "group %q is listed twice", g))
+			out = append(out, problemf("DA007", path, "use 1 to 128 characters without spaces", "invalid group name %s", quote(g)))
+		case dup:
+			out = append(out, problemf("DA007", path, "remove the duplicate", "group %s is listed twice (also groups[%d])", quote(g), j))
+		default:
+			if j, clash := byID[id]; clash {
+				out = append(out, problemf("DA007", path, "rename one of them",
+					"groups %s and %s (groups[%d]) would get the same logical id, since \"/\" becomes \"_\"", quote(g), quote(c.Groups[j]), j))
+			}
 		}
-		seen[g] = true
+		if _, ok := seen[g]; !ok {
+			seen[g] = i
+		}
+		if _, ok := byID[id]; !ok {
+			byID[id] = i
+		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +20,7 @@ func problemsOf(t *testing.T, path string) []*config.Problem {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Decode(data)
+	cfg, err := config.Read(bytes.NewReader(data), path)
 	if err != nil {
 		ps := config.Problems(err)
 		if len(ps) == 0 {
@@ -84,7 +85,7 @@ func TestRuleFixtures(t *testing.T) {
 
 // TestEveryRuleHasFixtures keeps the rule table and the fixtures in step.
 func TestEveryRuleHasFixtures(t *testing.T) {
-	ids := []string{"DA100", "DA101", "DA102"}
+	var ids []string
 	for _, r := range config.Rules() {
 		ids = append(ids, r.ID)
 	}
@@ -116,7 +117,7 @@ func TestREADMEListsEveryRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := []string{"DA100", "DA101", "DA102"}
+	var ids []string
 	for _, r := range config.Rules() {
 		ids = append(ids, r.ID)
 	}
