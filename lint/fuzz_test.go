@@ -7,14 +7,15 @@ import (
 	"github.com/defineauth/defineauth/lint"
 )
 
-// FuzzTemplate: the template reader neither panics nor hangs on any input, and every
-// finding names its rule, resource and fix.
+// FuzzTemplate: the template reader (JSON or YAML) neither panics nor hangs on any
+// input, and every finding names its rule, resource and fix.
 // Run longer with: go test ./lint -run '^$' -fuzz FuzzTemplate -fuzztime 10m
 func FuzzTemplate(f *testing.F) {
 	for _, data := range golden.ReadAll(f, "../testdata/golden/*.template.json", "../testdata/amplify/*.template.json") {
 		f.Add(data)
 	}
 	f.Add(poolTemplate(func(p m) { p["SmsConfiguration"] = smsConfig; p["EnabledMfas"] = m{"Ref": "P"} }, m{"P": m{"Default": "SMS_MFA,EMAIL_OTP"}}))
+	f.Add([]byte("Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: !Ref M\n      SmsConfiguration: {SnsCallerArn: !GetAtt R.Arn, ExternalId: x}\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {Statement: {Effect: Allow, Principal: {Service: !Sub x}}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		findings, err := lint.Template(data)
 		if err != nil {

@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,11 +146,159 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestTrustPolicies: lint reports R11 for a trust policy only when it knows the
+// policy does not let Cognito in; what an intrinsic decides is never guessed.
+func TestTrustPolicies(t *testing.T) {
+	cognito := m{"Service": "cognito-idp.amazonaws.com"}
+	allow := m{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": cognito}
+	deny := m{"Effect": "Deny", "Action": "sts:AssumeRole", "Principal": cognito}
+	other := m{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": m{"Service": "lambda.amazonaws.com"}}
+	for _, tc := range []struct {
+		name string
+		doc  any
+		want bool // R11 reported
+	}{
+		{"statement list trusting Cognito", m{"Statement": a{allow}}, false},
+		{"single-object Statement (valid IAM) trusting Cognito", m{"Statement": allow}, false},
+		{"single-object Statement trusting another service", m{"Statement": other}, true},
+		{"service list with Cognito", m{"Statement": a{m{"Effect": "Allow", "Principal": m{"Service": a{"lambda.amazonaws.com", "cognito-idp.amazonaws.com"}}}}}, false},
+		{"only a Deny for Cognito: not trust", m{"Statement": a{deny}}, true},
+		{"a Deny beside an Allow", m{"Statement": a{deny, allow}}, false},
+		{"statement behind Fn::If: unknown", m{"Statement": a{m{"Fn::If": a{"C", allow, other}}}}, false},
+		{"principal from Fn::Sub: unknown", m{"Statement": a{m{"Effect": "Allow", "Principal": m{"Service": m{"Fn::Sub": "cognito-idp.${AWS::URLSuffix}"}}}}}, false},
+		{"principal behind Fn::If: unknown", m{"Statement": a{m{"Effect": "Allow", "Principal": m{"Fn::If": a{"C", cognito, m{"AWS": "x"}}}}}}, false},
+		{"whole document behind Fn::If: unknown", m{"Fn::If": a{"C", m{"Statement": a{allow}}, m{"Statement": a{other}}}}, false},
+		{"effect from a parameter without default: unknown", m{"Statement": a{m{"Effect": m{"Ref": "E"}, "Principal": cognito}}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tmpl := map[string]any{"Resources": map[string]any{
+				"Pool":  map[string]any{"Type": "AWS::Cognito::UserPool", "Properties": poolProps(func(p m) {
+					smsOn(p)
+					p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Trust", "Arn"}}, "ExternalId": "ext"}
+				})},
+				"Trust": map[string]any{"Type": "AWS::IAM::Role", "Properties": map[string]any{"AssumeRolePolicyDocument": tc.doc}},
+			}}
+			data, _ := json.Marshal(tmpl)
+			findings, err := lint.Template(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, f := range findings {
+				got = got || f.Rule == "R11"
+			}
+			if got != tc.want {
+				t.Errorf("R11 reported: %v, want %v (%v)", got, tc.want, findings)
+			}
+		})
+	}
+}
+
+// poolProps is the pool of poolTemplate with edit applied.
+func poolProps(edit func(p m)) m {
+	var t m
+	_ = json.Unmarshal(poolTemplate(edit, nil), &t)
+	return t["Resources"].(m)["Pool"].(m)["Properties"].(m)
+}
+
+// TestYAML: a YAML template with CloudFormation's short-form tags reads as its JSON
+// twin, findings included.
+func TestYAML(t *testing.T) {
+	yamlDoc := `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Mfa:
+    Type: String
+    Default: "ON"
+Conditions:
+  Prod: !Equals [!Ref AWS::AccountId, "123456789012"]
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolName: !Sub "${AWS::StackName}-users"
+      MfaConfiguration: !Ref Mfa
+      EnabledMfas: [SMS_MFA]
+      UsernameAttributes: [email]
+      AutoVerifiedAttributes: [email, phone_number]
+      Schema:
+        - {Name: email, AttributeDataType: String, Required: true}
+        - Name: phone_number
+          AttributeDataType: String
+          Required: true
+      SmsConfiguration:
+        SnsCallerArn: !GetAtt Role.Arn
+        ExternalId: shop-prod
+      AccountRecoverySetting:
+        RecoveryMechanisms:
+          - {Name: verified_phone_number, Priority: 1}
+      DeletionProtection: !If [Prod, ACTIVE, INACTIVE]
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          Effect: Allow
+          Action: sts:AssumeRole
+          Principal: {Service: cognito-idp.amazonaws.com}
+          Condition:
+            StringEquals: {"sts:ExternalId": shop}
+`
+	findings, err := lint.Template([]byte(yamlDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range findings {
+		got = append(got, f.Rule)
+	}
+	// R11: the role expects "shop" but the pool sends "shop-prod" (found through
+	// !GetAtt Role.Arn); R6: phone recovery with SMS MFA (MfaConfiguration from !Ref).
+	if strings.Join(got, ",") != "R6,R11" && strings.Join(got, ",") != "R11,R6" {
+		t.Errorf("findings %v", findings)
+	}
+	// The same template with the problems fixed is clean.
+	fixed := strings.NewReplacer("ExternalId: shop-prod", "ExternalId: shop", "verified_phone_number", "verified_email").Replace(yamlDoc)
+	if findings, err := lint.Template([]byte(fixed)); err != nil || len(findings) > 0 {
+		t.Errorf("fixed YAML: %v %v", err, findings)
+	}
+}
+
 func TestNotATemplate(t *testing.T) {
-	for _, doc := range []string{`[1]`, `{"a": 1}`, `{`, ``, `{"Resources": {"": {"Type": "AWS::Cognito::UserPool"}}}`} {
-		if _, err := lint.Template([]byte(doc)); err == nil {
-			t.Errorf("%q: no error", doc)
+	for _, tc := range []struct{ doc, want string }{
+		{`[1]`, "not an object"},
+		{`{"a": 1}`, "no Resources"},
+		{`{`, "ends before"},
+		{``, "ends before"},
+		{`{"Resources": {"": {"Type": "AWS::Cognito::UserPool"}}}`, "not alphanumeric"},
+		{"{\"Resources\": {\"P\": {\"Type\": \"AWS::SNS::Topic\"}},\n \"Resources\": {}}", "given twice"},
+		{`{"Resources": {"P": {"Type": "AWS::SNS::Topic"}}} {"Resources": {}}`, "exactly one value"},
+		{`{"resources": {"P": {"Type": "AWS::SNS::Topic"}}}`, `section "resources" must be spelled "Resources"`},
+		{`{"Resources": {"P": {"Type": "AWS::Cognito::UserPool", "properties": {}}}}`, `"properties" must be spelled "Properties"`},
+		{`{"Resources": {"P": {"Properties": {}}}}`, "has no Type"},
+		{"Resources:\n  P:\n    Type: A\n  P:\n    Type: B\n", "given twice in the same mapping (first on line 2)"},
+		{"Resources:\n  P: {Type: !Bogus x}\n", "unknown tag !Bogus"},
+		{"Resources: {}\n---\nResources: {}\n", "one YAML document"},
+		{"Resources:\n  P: {Type: A, Properties: {X: !GetAtt nodot}}\n", "Resource.Attribute"},
+		{"\xef\xbb\xbf{\"Resources\": {}}", "byte-order mark"},
+		{"{\"Resources\": {\"P\": {\"Type\": \"A\xff\"}}}", "not UTF-8"},
+	} {
+		_, err := lint.Template([]byte(tc.doc))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want an error containing %q", tc.doc, err, tc.want)
 		}
+	}
+}
+
+// TestBillionLaughs: YAML aliases cannot expand a small file into a huge tree.
+func TestBillionLaughs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		b.WriteString(fmt.Sprintf("a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1))
+	}
+	b.WriteString("Resources: {}\n")
+	if _, err := lint.Template([]byte(b.String())); err == nil || !strings.Contains(err.Error(), "too many nodes") {
+		t.Fatalf("got %v", err)
 	}
 }
 

@@ -229,26 +229,78 @@ func (p *pool) checkSMSRole(sms map[string]any) {
 		return
 	}
 	extID, extKnown := v.str(ext)
+	trust, known := trustStatements(role.Properties["AssumeRolePolicyDocument"])
 	trusted := false
-	for _, st := range listOf(object(role.Properties["AssumeRolePolicyDocument"])["Statement"]) {
-		s := object(st)
-		services, _ := v.list(object(s["Principal"])["Service"])
-		if svc, ok := v.str(object(s["Principal"])["Service"]); ok {
-			services = append(services, svc)
-		}
-		if !slices.Contains(services, "cognito-idp.amazonaws.com") {
+	for _, s := range trust {
+		effect, effectKnown := v.str(s["Effect"])
+		principal := object(s["Principal"])
+		if principal == nil || isIntrinsic(principal) || principal["AWS"] == "*" {
+			known = false // "*", or an intrinsic: it may or may not let Cognito in
 			continue
 		}
+		services, servicesKnown := v.list(principal["Service"])
+		if svc, ok := v.str(principal["Service"]); ok {
+			services, servicesKnown = []string{svc}, true
+		}
+		switch {
+		case !effectKnown || (!servicesKnown && principal["Service"] != nil):
+			known = false // an intrinsic decides it: never guess
+			continue
+		case effect != "Allow" || !slices.Contains(services, "cognito-idp.amazonaws.com"):
+			continue // a Deny, or another principal, is not trust in Cognito
+		}
+		trusted = true
 		want, ok := v.str(object(object(s["Condition"])["StringEquals"])["sts:ExternalId"])
 		if ok && extKnown && want != extID {
 			p.add("R11", Error, "make the role's sts:ExternalId condition and SmsConfiguration.ExternalId the same",
 				"role %s expects external id %q, but the pool sends %q", roleID, want, extID)
 		}
-		trusted = true
 	}
-	if !trusted {
+	if !trusted && known {
 		p.add("R11", Error, "let cognito-idp.amazonaws.com assume the role", "role %s does not trust cognito-idp.amazonaws.com", roleID)
 	}
+}
+
+// trustStatements returns the statements of a trust policy and whether all of them
+// are known statically. IAM accepts Statement as one object or a list; a statement
+// or a document behind an intrinsic function (Fn::If, ...) makes the policy unknown.
+func trustStatements(doc any) ([]map[string]any, bool) {
+	d := object(doc)
+	if d == nil || isIntrinsic(d) {
+		return nil, false
+	}
+	var raw []any
+	switch st := d["Statement"].(type) {
+	case []any:
+		raw = st
+	case map[string]any:
+		raw = []any{st}
+	default:
+		return nil, false
+	}
+	known := true
+	var out []map[string]any
+	for _, e := range raw {
+		s := object(e)
+		if s == nil || isIntrinsic(s) {
+			known = false
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, known
+}
+
+// isIntrinsic reports whether m is an intrinsic function call: one key, Ref,
+// Condition or Fn::*.
+func isIntrinsic(m map[string]any) bool {
+	if len(m) != 1 {
+		return false
+	}
+	for k := range m {
+		return k == "Ref" || k == "Condition" || strings.HasPrefix(k, "Fn::")
+	}
+	return false
 }
 
 func (p *pool) checkRecoveryAndEmail(f facts) {

@@ -1,5 +1,5 @@
-// Package lint checks CloudFormation templates for Cognito user pools that
-// CloudFormation would fail to deploy (rules R1-R11, R13 of docs/cognito-rules.md), and
+// Package lint checks CloudFormation templates (JSON or YAML) for Cognito user pools
+// that CloudFormation would fail to deploy (rules R1-R11, R13 and R15), and
 // for values Cognito does not accept where the resource schema has no enum. It reads
 // only the template, so it works on templates from CDK in any language, Amplify, or
 // hand-written ones. It is a second implementation of the rules, independent of
@@ -7,11 +7,12 @@
 package lint
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
+
+	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
 // Severity says whether a finding fails the lint.
@@ -46,15 +47,80 @@ var logicalID = regexp.MustCompile(`^[A-Za-z0-9]{1,255}$`)
 
 // template is the part of a CloudFormation template lint reads.
 type template struct {
-	Parameters map[string]struct {
-		Default any `json:"Default"`
-	} `json:"Parameters"`
-	Resources map[string]resource `json:"Resources"`
+	Parameters map[string]parameter
+	Resources  map[string]resource
+}
+
+type parameter struct {
+	Default any
 }
 
 type resource struct {
-	Type       string         `json:"Type"`
-	Properties map[string]any `json:"Properties"`
+	Type       string
+	Properties map[string]any
+}
+
+// The section names CloudFormation knows, at the top of a template and in a resource.
+var (
+	sections           = []string{"AWSTemplateFormatVersion", "Conditions", "Description", "Mappings", "Metadata", "Outputs", "Parameters", "Resources", "Rules", "Transform"}
+	resourceAttributes = []string{"Condition", "CreationPolicy", "DeletionPolicy", "DependsOn", "Metadata", "Properties", "Type", "UpdatePolicy", "UpdateReplacePolicy", "Version"}
+)
+
+// miscased returns the known name that key misspells only in case, or "".
+func miscased(key string, known []string) string {
+	for _, k := range known {
+		if k != key && strings.EqualFold(k, key) {
+			return k
+		}
+	}
+	return ""
+}
+
+// readTemplate parses a JSON or YAML template and picks out what lint reads, refusing
+// what CloudFormation refuses: a section or resource attribute spelled in the wrong
+// case (CloudFormation would not see it), a resource without a Type.
+func readTemplate(data []byte) (*template, error) {
+	doc, err := parseDocument(data)
+	if err != nil {
+		return nil, err
+	}
+	top, ok := doc.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("not a CloudFormation template: the document is not an object")
+	}
+	for key := range top {
+		if want := miscased(key, sections); want != "" {
+			return nil, fmt.Errorf("not a valid CloudFormation template: section %q must be spelled %q", strictjson.Excerpt(key), want)
+		}
+	}
+	res, ok := top["Resources"].(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("not a CloudFormation template: no Resources section")
+	}
+	t := &template{Parameters: map[string]parameter{}, Resources: map[string]resource{}}
+	for name, p := range object(top["Parameters"]) {
+		t.Parameters[name] = parameter{Default: object(p)["Default"]}
+	}
+	for id, r := range res {
+		if !logicalID.MatchString(id) {
+			return nil, fmt.Errorf("not a valid CloudFormation template: logical id %q is not alphanumeric", strictjson.Excerpt(id))
+		}
+		attrs, ok := r.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("not a valid CloudFormation template: resource %s is not an object", id)
+		}
+		for key := range attrs {
+			if want := miscased(key, resourceAttributes); want != "" {
+				return nil, fmt.Errorf("not a valid CloudFormation template: resource %s: %q must be spelled %q", id, strictjson.Excerpt(key), want)
+			}
+		}
+		typ, ok := attrs["Type"].(string)
+		if !ok {
+			return nil, fmt.Errorf("not a valid CloudFormation template: resource %s has no Type", id)
+		}
+		t.Resources[id] = resource{Type: typ, Properties: object(attrs["Properties"])}
+	}
+	return t, nil
 }
 
 // Report is the result of checking one template.
@@ -63,7 +129,7 @@ type Report struct {
 	Findings  []Finding // sorted by resource, then rule order
 }
 
-// Template parses a CloudFormation JSON template and checks every
+// Template parses a CloudFormation template (JSON or YAML) and checks every
 // AWS::Cognito::UserPool in it. Findings are sorted by resource, then rule order.
 func Template(data []byte) ([]Finding, error) {
 	r, err := Check(data)
@@ -72,19 +138,12 @@ func Template(data []byte) ([]Finding, error) {
 
 // Check is Template, also counting the user pools it checked.
 func Check(data []byte) (Report, error) {
-	var t template
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&t); err != nil {
-		return Report{}, fmt.Errorf("not a CloudFormation JSON template: %v", err)
+	t, err := readTemplate(data)
+	if err != nil {
+		return Report{}, err
 	}
-	if t.Resources == nil {
-		return Report{}, fmt.Errorf("not a CloudFormation template: no Resources section")
-	}
-	ids := make([]string, 0, len(t.Resources))
+	var ids []string
 	for id, r := range t.Resources {
-		if !logicalID.MatchString(id) {
-			return Report{}, fmt.Errorf("not a valid CloudFormation template: logical id %q is not alphanumeric", id)
-		}
 		if r.Type == "AWS::Cognito::UserPool" {
 			ids = append(ids, id)
 		}
@@ -92,7 +151,7 @@ func Check(data []byte) (Report, error) {
 	slices.Sort(ids)
 	r := Report{UserPools: len(ids)}
 	for _, id := range ids {
-		p := &pool{id: id, props: t.Resources[id].Properties, tmpl: &t}
+		p := &pool{id: id, props: t.Resources[id].Properties, tmpl: t}
 		r.Findings = append(r.Findings, p.check()...)
 	}
 	return r, nil

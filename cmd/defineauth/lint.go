@@ -3,19 +3,28 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
+	"github.com/defineauth/defineauth/internal/strictjson"
 	"github.com/defineauth/defineauth/lint"
 )
 
-// lintCommand lints each template; a folder (a cdk.out) means every *.template.json in
-// it. Exit 2 when any input cannot be read, else 1 when any error was found, else 0.
-func lintCommand(paths []string, stdout, stderr io.Writer) int {
+// lintCommand lints each template (JSON or YAML; "-" is standard input); a folder
+// (a cdk.out) means every *.template.json in it and in its nested assemblies
+// (assembly-*/, written by CDK stages). Exit 2 when any input cannot be read, else 1
+// when any error was found, else 0.
+func lintCommand(paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var files []string
 	unreadable := false
 	for _, p := range paths {
+		if p == "-" {
+			files = append(files, p)
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			fmt.Fprintf(stderr, "defineauth lint: %v\n", err)
@@ -26,37 +35,80 @@ func lintCommand(paths []string, stdout, stderr io.Writer) int {
 			files = append(files, p)
 			continue
 		}
-		found, _ := filepath.Glob(filepath.Join(p, "*.template.json"))
+		found := assemblyTemplates(p)
 		if len(found) == 0 {
-			fmt.Fprintf(stderr, "defineauth lint: %s: no *.template.json in the folder (run cdk synth first)\n", p)
+			fmt.Fprintf(stderr, "defineauth lint: %s: no *.template.json in the folder or its assembly-* folders (run cdk synth first)\n", p)
 			unreadable = true
 		}
-		slices.Sort(found)
 		files = append(files, found...)
 	}
-	failed, pools := false, 0
+	errs, pools := 0, 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		name, r, closeFn, err := openInput(f, stdin)
+		var data []byte
 		if err == nil {
-			var r lint.Report
-			r, err = lint.Check(data)
-			for _, x := range r.Findings {
-				fmt.Fprintf(stdout, "%s: %s\n", f, x)
+			data, err = strictjson.ReadAll(r, lint.MaxTemplateSize)
+			closeFn()
+		}
+		if err == nil {
+			var rep lint.Report
+			rep, err = lint.Check(data)
+			for _, x := range rep.Findings {
+				fmt.Fprintf(stdout, "%s: %s\n", name, x)
 			}
-			failed = failed || lint.HasErrors(r.Findings)
-			pools += r.UserPools
+			for _, x := range rep.Findings {
+				if x.Severity == lint.Error {
+					errs++
+				}
+			}
+			pools += rep.UserPools
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "defineauth lint: %s: %v\n", f, err)
+			fmt.Fprintf(stderr, "defineauth lint: %s: %v\n", name, readError(err))
 			unreadable = true
 		}
 	}
-	switch {
-	case unreadable:
+	if unreadable {
 		return exitUsage
-	case failed:
+	}
+	summary := "no errors"
+	if errs > 0 {
+		summary = plural(errs, "%d error")
+	}
+	fmt.Fprintf(stderr, "defineauth lint: %d templates, %d user pools, %s\n", len(files), pools, summary)
+	if errs > 0 {
 		return exitInvalid
 	}
-	fmt.Fprintf(stderr, "defineauth lint: %d templates, %d user pools, no errors\n", len(files), pools)
 	return exitOK
+}
+
+// assemblyTemplates lists the *.template.json of a cloud assembly folder and of the
+// nested assemblies (assembly-*) in it, sorted.
+func assemblyTemplates(dir string) []string {
+	var out []string
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && path != dir && !strings.HasPrefix(d.Name(), "assembly-"):
+			return filepath.SkipDir
+		case !d.IsDir() && strings.HasSuffix(d.Name(), ".template.json"):
+			out = append(out, path)
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
+
+// openInput opens path for reading ("-" is stdin) and returns the name to show.
+func openInput(path string, stdin io.Reader) (name string, r io.Reader, closeFn func(), err error) {
+	if path == "-" {
+		return "<stdin>", stdin, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return path, nil, nil, err
+	}
+	return path, f, func() { f.Close() }, nil
 }

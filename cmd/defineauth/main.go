@@ -104,7 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "defineauth lint: expected templates or cdk.out folders\n%s", usage)
 			return exitUsage
 		}
-		return lintCommand(fset.Args(), stdout, stderr)
+		return lintCommand(fset.Args(), stdin, stdout, stderr)
 	case "rules":
 		for _, r := range config.Rules() {
 			fmt.Fprintf(stdout, "%-6s %s\n", r.ID, r.Summary)

@@ -35,7 +35,7 @@ func TestCLI(t *testing.T) {
 		{name: "validate decode problems", args: []string{"validate", "../../testdata/rules/DA101/fail.json"}, code: 1, stdout: `did you mean "multifactor"?`},
 		{name: "validate stdin", args: []string{"validate", "-"}, stdin: string(shop), code: 0, stdout: "<stdin>: valid\n"},
 		{name: "validate stdin invalid", args: []string{"validate", "-"}, stdin: `{"name": "x"}`, code: 1, stdout: "<stdin>: DA002 loginWith"},
-		{name: "missing file", args: []string{"validate", "nope.json"}, code: 2, stderr: "cannot read nope.json: file does not exist", emptyStdout: true},
+		{name: "missing file", args: []string{"validate", "nope.json"}, code: 2, stderr: "cannot read nope.json: no such file or directory", emptyStdout: true},
 		{name: "no file", args: []string{"validate"}, code: 2, stderr: "expected one config file, got 0", emptyStdout: true},
 		{name: "two files", args: []string{"synth", "a.json", "b.json"}, code: 2, stderr: "expected one config file, got 2", emptyStdout: true},
 		{name: "no command", args: nil, code: 2, stderr: "usage:", emptyStdout: true},
