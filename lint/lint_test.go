@@ -172,7 +172,7 @@ func TestTrustPolicies(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tmpl := map[string]any{"Resources": map[string]any{
-				"Pool":  map[string]any{"Type": "AWS::Cognito::UserPool", "Properties": poolProps(func(p m) {
+				"Pool": map[string]any{"Type": "AWS::Cognito::UserPool", "Properties": poolProps(func(p m) {
 					smsOn(p)
 					p["SmsConfiguration"] = m{"SnsCallerArn": m{"Fn::GetAtt": a{"Trust", "Arn"}}, "ExternalId": "ext"}
 				})},
