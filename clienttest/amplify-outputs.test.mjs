@@ -63,13 +63,15 @@ for (const file of files) {
     assert.equal(cognito.userPoolClientId, outputs.auth.user_pool_client_id);
     assert.equal(cognito.identityPoolId, outputs.auth.identity_pool_id);
     assert.equal(cognito.mfa?.status, want.status, 'mfa.status');
-    assert.equal(Boolean(cognito.mfa?.smsEnabled), want.smsEnabled, 'mfa.smsEnabled');
-    assert.equal(Boolean(cognito.mfa?.totpEnabled), want.totpEnabled, 'mfa.totpEnabled');
+    // Strict: a method that is off must read false, not undefined (the file lists
+    // "mfa_methods": [] rather than leaving the key out, as Amplify's pipeline does).
+    assert.equal(cognito.mfa?.smsEnabled, want.smsEnabled, 'mfa.smsEnabled');
+    assert.equal(cognito.mfa?.totpEnabled, want.totpEnabled, 'mfa.totpEnabled');
     assert.deepEqual(cognito.loginWith, want.loginWith, 'loginWith');
     assert.deepEqual(cognito.passwordFormat, want.passwordFormat, 'passwordFormat');
     assert.deepEqual(Object.keys(cognito.userAttributes ?? {}).sort(), want.requiredAttributes, 'required userAttributes');
     for (const attr of want.requiredAttributes) assert.deepEqual(cognito.userAttributes[attr], { required: true });
     assert.equal(Boolean(cognito.allowGuestAccess), want.guests, 'allowGuestAccess');
-    assert.deepEqual(cognito.groups ?? [], want.groups, 'groups');
+    assert.deepEqual(cognito.groups, want.groups, 'groups');
   });
 }

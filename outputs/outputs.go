@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
 // SchemaVersion is the amplify_outputs.json schema version written.
@@ -104,20 +105,22 @@ type File struct {
 	Auth    Auth   `json:"auth"`
 }
 
-// Auth is the auth section of amplify_outputs.json (schema 1.4).
+// Auth is the auth section of amplify_outputs.json (schema 1.4). Empty lists are
+// written as [], as Amplify's own pipeline writes them: aws-amplify then reports
+// methods that are off as false rather than undefined.
 type Auth struct {
 	AWSRegion                        string             `json:"aws_region"`
 	UserPoolID                       string             `json:"user_pool_id"`
 	UserPoolClientID                 string             `json:"user_pool_client_id"`
 	IdentityPoolID                   string             `json:"identity_pool_id,omitempty"`
 	MFAConfiguration                 string             `json:"mfa_configuration"`
-	MFAMethods                       []string           `json:"mfa_methods,omitempty"`
+	MFAMethods                       []string           `json:"mfa_methods"`
 	StandardRequiredAttributes       []string           `json:"standard_required_attributes"`
 	UsernameAttributes               []string           `json:"username_attributes"`
 	UserVerificationTypes            []string           `json:"user_verification_types"`
 	PasswordPolicy                   PasswordPolicy     `json:"password_policy"`
 	UnauthenticatedIdentitiesEnabled bool               `json:"unauthenticated_identities_enabled"`
-	Groups                           []map[string]Group `json:"groups,omitempty"`
+	Groups                           []map[string]Group `json:"groups"`
 }
 
 // PasswordPolicy is the password_policy object. Every boolean is always written:
@@ -153,6 +156,9 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 	if !IsDefineAuth(out) {
 		return nil, fmt.Errorf("not a defineauth stack: it has no %s output", Marker)
 	}
+	if v := out[Marker]; v != markerVersion {
+		return nil, fmt.Errorf("the stack's outputs are in format %q, which this defineauth does not know (it reads %q): use the defineauth version that deployed the stack, or a newer one", excerpt(v), markerVersion)
+	}
 	var problems []string
 	get := func(name string) string {
 		v, ok := out[name]
@@ -165,7 +171,7 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 		var l []string
 		if v := get(name); v != "" {
 			if err := json.Unmarshal([]byte(v), &l); err != nil {
-				problems = append(problems, fmt.Sprintf("output %s: want a JSON list of strings, got %q", name, v))
+				problems = append(problems, fmt.Sprintf("output %s: want a JSON list of strings, got %q", name, excerpt(v)))
 			}
 		}
 		if l == nil {
@@ -185,19 +191,36 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 	cfnMFA := get(MFAConfiguration)
 	a.MFAConfiguration = mfaConfigurations[cfnMFA]
 	if a.MFAConfiguration == "" && cfnMFA != "" {
-		problems = append(problems, fmt.Sprintf("output %s: unknown value %q", MFAConfiguration, cfnMFA))
+		problems = append(problems, fmt.Sprintf("output %s: unknown value %q", MFAConfiguration, excerpt(cfnMFA)))
 	}
+	a.MFAMethods = []string{}
 	for _, m := range list(MFATypes) {
 		name, ok := mfaMethods[m]
 		if !ok {
-			problems = append(problems, fmt.Sprintf("output %s: unknown method %q", MFATypes, m))
+			problems = append(problems, fmt.Sprintf("output %s: unknown method %q", MFATypes, excerpt(m)))
 		}
 		a.MFAMethods = append(a.MFAMethods, name)
 	}
+	switch {
+	case cfnMFA == "OFF" && len(a.MFAMethods) > 0:
+		problems = append(problems, fmt.Sprintf("output %s is OFF but %s lists methods", MFAConfiguration, MFATypes))
+	case (cfnMFA == "ON" || cfnMFA == "OPTIONAL") && len(a.MFAMethods) == 0:
+		problems = append(problems, fmt.Sprintf("output %s is %s but %s lists no method", MFAConfiguration, cfnMFA, MFATypes))
+	}
+	for _, l := range []struct {
+		name string
+		vals []string
+	}{{UsernameAttributes, a.UsernameAttributes}, {VerificationMechanisms, a.UserVerificationTypes}} {
+		for _, v := range l.vals {
+			if v != "email" && v != "phone_number" {
+				problems = append(problems, fmt.Sprintf("output %s: %q is not email or phone_number", l.name, excerpt(v)))
+			}
+		}
+	}
 	if v := get(PasswordPolicyMinLength); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("output %s: want a number, got %q", PasswordPolicyMinLength, v))
+		if err != nil || n < 6 || n > 99 {
+			problems = append(problems, fmt.Sprintf("output %s: want a length from 6 to 99, got %q", PasswordPolicyMinLength, excerpt(v)))
 		}
 		a.PasswordPolicy.MinLength = n
 	}
@@ -209,11 +232,17 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 	if v := get(UnauthenticatedIdentities); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("output %s: want true or false, got %q", UnauthenticatedIdentities, v))
+			problems = append(problems, fmt.Sprintf("output %s: want true or false, got %q", UnauthenticatedIdentities, excerpt(v)))
 		}
 		a.UnauthenticatedIdentitiesEnabled = b
 	}
+	a.Groups = []map[string]Group{}
+	seen := map[string]bool{}
 	for i, g := range list(Groups) {
+		if seen[g] || g == "" {
+			problems = append(problems, fmt.Sprintf("output %s: group %q is empty or listed twice", Groups, excerpt(g)))
+		}
+		seen[g] = true
 		a.Groups = append(a.Groups, map[string]Group{g: {Precedence: i}})
 	}
 	if len(problems) > 0 {
@@ -222,6 +251,9 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 	}
 	return &File{Version: SchemaVersion, Auth: a}, nil
 }
+
+// excerpt shortens a value quoted in a message.
+func excerpt(s string) string { return strictjson.Excerpt(s) }
 
 // JSON renders the file as indented JSON with a final newline.
 func (f *File) JSON() []byte {

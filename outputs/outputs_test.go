@@ -3,10 +3,14 @@ package outputs_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/outputs"
@@ -92,6 +96,9 @@ func TestFromStackOutputsMapping(t *testing.T) {
 	for cfn, want := range map[string]string{"OFF": "NONE", "OPTIONAL": "OPTIONAL", "ON": "REQUIRED"} {
 		in := base()
 		in[outputs.MFAConfiguration] = cfn
+		if cfn == "OFF" {
+			in[outputs.MFATypes] = "[]"
+		}
 		f, err := outputs.FromStackOutputs(in)
 		if err != nil {
 			t.Fatal(err)
@@ -129,13 +136,59 @@ func TestFromStackOutputsReportsEveryProblem(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, want := range []string{"missing output UserPoolId", "output MfaTypes: want a JSON list", "output PasswordPolicyMinLength: want a number"} {
+	for _, want := range []string{"missing output UserPoolId", "output MfaTypes: want a JSON list", `output PasswordPolicyMinLength: want a length from 6 to 99, got "ten"`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
 	}
 	if _, err := outputs.FromStackOutputs(map[string]string{"Other": "x"}); err == nil || !strings.Contains(err.Error(), "not a defineauth stack") {
 		t.Errorf("non-defineauth outputs: %v", err)
+	}
+}
+
+// TestFromStackOutputsSanity: values no defineauth stack writes are refused, not
+// copied into the client file; each has a passing neighbour in base().
+func TestFromStackOutputsSanity(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, value, want string
+	}{
+		{"newer outputs format", outputs.Marker, "2", `format "2", which this defineauth does not know`},
+		{"negative password length", outputs.PasswordPolicyMinLength, "-1", "want a length from 6 to 99"},
+		{"password length past Cognito's", outputs.PasswordPolicyMinLength, "100", "want a length from 6 to 99"},
+		{"MFA on without methods", outputs.MFATypes, "[]", "MfaConfiguration is ON but MfaTypes lists no method"},
+		{"unknown MFA method", outputs.MFATypes, `["VOICE"]`, `unknown method "VOICE"`},
+		{"unknown username attribute", outputs.UsernameAttributes, `["nickname"]`, `"nickname" is not email or phone_number`},
+		{"group twice", outputs.Groups, `["A","A"]`, `group "A" is empty or listed twice`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := base()
+			in[tc.key] = tc.value
+			if _, err := outputs.FromStackOutputs(in); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want an error containing %q", err, tc.want)
+			}
+		})
+	}
+	off := base()
+	off[outputs.MFAConfiguration] = "OFF"
+	if _, err := outputs.FromStackOutputs(off); err == nil || !strings.Contains(err.Error(), "OFF but MfaTypes lists methods") {
+		t.Errorf("OFF with methods: %v", err)
+	}
+}
+
+// TestEmptyListsAreWritten: a pool without MFA methods or groups gets [] for both,
+// as Amplify's own pipeline writes them.
+func TestEmptyListsAreWritten(t *testing.T) {
+	in := base()
+	in[outputs.MFAConfiguration], in[outputs.MFATypes], in[outputs.Groups] = "OFF", "[]", "[]"
+	f, err := outputs.FromStackOutputs(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(f.JSON())
+	for _, want := range []string{`"mfa_methods": []`, `"groups": []`} {
+		if !strings.Contains(js, want) {
+			t.Errorf("JSON lacks %s:\n%s", want, js)
+		}
 	}
 }
 
@@ -156,6 +209,8 @@ func TestFromCDKOutputsFile(t *testing.T) {
 		{"named stack is not defineauth", "Network", one, "", `stack "Network" has no defineauth outputs`},
 		{"no auth stack", "", []byte(`{"Network": {"VpcId": "vpc-1"}}`), "", "no defineauth stack in the file (stacks: Network)"},
 		{"malformed", "", []byte(`{"a": [}`), "", "not a cdk outputs file"},
+		{"duplicate stack", "", []byte(`{"defineauth-a": {}, "defineauth-a": {}}`), "", "given twice"},
+		{"a number as an output", "", []byte(`{"defineauth-a": {"UserPoolId": 1}}`), "", "is not a string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,11 +234,62 @@ func TestFromCloudFormation(t *testing.T) {
 	if err != nil || got[outputs.UserPoolID] != "us-east-1_X" {
 		t.Errorf("got %v, %v", got, err)
 	}
-	if _, err := outputs.FromCloudFormation(context.Background(), api, "Network"); err == nil || !strings.Contains(err.Error(), "no defineauth outputs") {
+	if _, err := outputs.FromCloudFormation(context.Background(), api, "Network"); !errors.Is(err, outputs.ErrNotDefineAuth) {
 		t.Errorf("Network: %v", err)
 	}
 	if _, err := outputs.FromCloudFormation(context.Background(), api, "gone"); err == nil || !strings.Contains(err.Error(), "does not exist") {
 		t.Errorf("gone: %v", err)
+	}
+}
+
+// TestWriteKeepsMode: a file the user made private stays private.
+func TestWriteKeepsMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "amplify_outputs.json")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := outputs.Write(path, []byte("new"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
+	}
+	fresh := filepath.Join(filepath.Dir(path), "fresh.json")
+	if err := outputs.Write(fresh, []byte("new"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(fresh); info.Mode().Perm() != 0o644 {
+		t.Errorf("new file mode %v, want 0644", info.Mode().Perm())
+	}
+}
+
+// TestWriteInterrupted runs a child process that is interrupted (SIGINT) just before
+// Write renames: the child must still die of the signal, the old file must be intact
+// and no temporary file may be left.
+func TestWriteInterrupted(t *testing.T) {
+	if path := os.Getenv("DEFINEAUTH_INTERRUPT_CHILD"); path != "" {
+		outputs.InterruptBeforeRename()
+		_ = outputs.Write(path, []byte("new"), nil)
+		time.Sleep(5 * time.Second) // the signal, delivered again, ends the process first
+		os.Exit(0)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "amplify_outputs.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestWriteInterrupted$")
+	cmd.Env = append(os.Environ(), "DEFINEAUTH_INTERRUPT_CHILD="+path)
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGINT {
+		t.Fatalf("child did not die of SIGINT: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("file %q, want the old content", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left-over files: %v", entries)
 	}
 }
 

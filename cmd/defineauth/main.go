@@ -98,7 +98,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "defineauth outputs: unexpected arguments %v\n%s", fset.Args(), usage)
 			return exitUsage
 		}
-		return outputsCommand(o, newCloudFormation, stdout, stderr)
+		return outputsCommand(o, newCloudFormation, stdin, stdout, stderr)
 	case "lint":
 		if fset.NArg() == 0 {
 			fmt.Fprintf(stderr, "defineauth lint: expected templates or cdk.out folders\n%s", usage)

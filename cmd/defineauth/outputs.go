@@ -2,16 +2,21 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 
+	"github.com/defineauth/defineauth/internal/strictjson"
 	"github.com/defineauth/defineauth/outputs"
 )
+
+// maxOutputsFileSize bounds the cdk outputs file read: far above the outputs of
+// hundreds of stacks.
+const maxOutputsFileSize = 4 << 20
 
 // outputsFlags are the flags of `defineauth outputs`.
 type outputsFlags struct {
@@ -43,23 +48,32 @@ func newCloudFormation(ctx context.Context, region, profile string) (outputs.Sta
 
 // outputsCommand writes amplify_outputs.json from a cdk outputs file or a deployed
 // stack. Nothing is written when anything fails.
-func outputsCommand(o outputsFlags, newCFN cloudFormationFactory, stdout, stderr io.Writer) int {
+func outputsCommand(o outputsFlags, newCFN cloudFormationFactory, stdin io.Reader, stdout, stderr io.Writer) int {
 	var stackOutputs map[string]string
 	var source string
 	switch {
 	case o.cdkOutputs != "":
-		data, err := os.ReadFile(o.cdkOutputs)
+		if o.cdkOutputs != "-" && o.out != "-" && (o.cdkOutputs == o.out || outputs.SameFile(o.cdkOutputs, o.out)) {
+			fmt.Fprintf(stderr, "defineauth outputs: --out %s is the --cdk-outputs file itself; writing it would destroy the input: choose another --out\n", o.out)
+			return exitUsage
+		}
+		name, r, closeFn, err := openInput(o.cdkOutputs, stdin)
+		var data []byte
+		if err == nil {
+			data, err = strictjson.ReadAll(r, maxOutputsFileSize)
+			closeFn()
+		}
 		if err != nil {
-			fmt.Fprintf(stderr, "defineauth outputs: cannot read %s: %v\n", o.cdkOutputs, err)
-			return exitInvalid
+			fmt.Fprintf(stderr, "defineauth outputs: cannot read %s: %v\n", name, readError(err))
+			return exitUsage
 		}
 		var stack string
 		stackOutputs, stack, err = outputs.FromCDKOutputsFile(data, o.stack)
 		if err != nil {
-			fmt.Fprintf(stderr, "defineauth outputs: %s: %v\n", o.cdkOutputs, err)
+			fmt.Fprintf(stderr, "defineauth outputs: %s: %v\n", name, err)
 			return exitInvalid
 		}
-		source = fmt.Sprintf("stack %s in %s", stack, o.cdkOutputs)
+		source = fmt.Sprintf("stack %s in %s", stack, name)
 	case o.stack != "":
 		ctx := context.Background()
 		api, err := newCFN(ctx, o.region, o.profile)
@@ -69,7 +83,10 @@ func outputsCommand(o outputsFlags, newCFN cloudFormationFactory, stdout, stderr
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "defineauth outputs: %v\n", err)
-			return exitInvalid
+			if errors.Is(err, outputs.ErrNotDefineAuth) {
+				return exitInvalid
+			}
+			return exitUsage // the stack or the API cannot be reached: unreadable input
 		}
 		source = "deployed stack " + o.stack
 	default:
@@ -83,7 +100,7 @@ func outputsCommand(o outputsFlags, newCFN cloudFormationFactory, stdout, stderr
 	}
 	if err := outputs.Write(o.out, file.JSON(), stdout); err != nil {
 		fmt.Fprintf(stderr, "defineauth outputs: writing %s: %v\n", o.out, err)
-		return exitInvalid
+		return exitUsage
 	}
 	if o.out != "-" {
 		fmt.Fprintf(stderr, "wrote %s from %s\n", o.out, source)

@@ -46,6 +46,12 @@ func TestOutputsCommand(t *testing.T) {
 	}
 	delete(partial, outputs.WebClientID)
 	incomplete := write("incomplete.json", map[string]any{"defineauth-shop": partial})
+	future := map[string]string{}
+	for k, v := range deployedOutputs {
+		future[k] = v
+	}
+	future[outputs.Marker] = "9"
+	newer := write("newer.json", map[string]any{"defineauth-shop": future})
 	api := outputstest.Stacks{"defineauth-shop": deployedOutputs, "Other": {"X": "1"}}
 	factory := func(context.Context, string, string) (outputs.StackDescriber, error) { return api, nil }
 
@@ -59,13 +65,15 @@ func TestOutputsCommand(t *testing.T) {
 		{"from cdk outputs", outputsFlags{cdkOutputs: good}, 0, "wrote", true},
 		{"named stack", outputsFlags{cdkOutputs: two, stack: "defineauth-b"}, 0, "from stack defineauth-b in", true},
 		{"from the deployed stack", outputsFlags{stack: "defineauth-shop"}, 0, "from deployed stack defineauth-shop", true},
-		{"missing file", outputsFlags{cdkOutputs: filepath.Join(dir, "nope.json")}, 1, "cannot read", false},
+		{"missing file", outputsFlags{cdkOutputs: filepath.Join(dir, "nope.json")}, 2, "cannot read", false},
+		{"a folder", outputsFlags{cdkOutputs: dir}, 2, "cannot read", false},
+		{"newer outputs format", outputsFlags{cdkOutputs: newer}, 1, `format "9"`, false},
 		{"malformed JSON", outputsFlags{cdkOutputs: bad}, 1, "not a cdk outputs file", false},
 		{"no defineauth stack", outputsFlags{cdkOutputs: none}, 1, "no defineauth stack in the file", false},
 		{"several candidates", outputsFlags{cdkOutputs: two}, 1, "choose one with --stack", false},
 		{"incomplete outputs", outputsFlags{cdkOutputs: incomplete}, 1, "missing output WebClientId", false},
-		{"deployed stack without outputs", outputsFlags{stack: "Other"}, 1, "has no defineauth outputs", false},
-		{"deployed stack missing", outputsFlags{stack: "gone"}, 1, "does not exist", false},
+		{"deployed stack without outputs", outputsFlags{stack: "Other"}, 1, "not a defineauth stack", false},
+		{"deployed stack missing", outputsFlags{stack: "gone"}, 2, "does not exist", false},
 		{"no source", outputsFlags{}, 2, "give --cdk-outputs FILE", false},
 	}
 	for _, tt := range tests {
@@ -73,7 +81,7 @@ func TestOutputsCommand(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "amplify_outputs.json")
 			tt.flags.out = out
 			var stdout, stderr bytes.Buffer
-			code := outputsCommand(tt.flags, factory, &stdout, &stderr)
+			code := outputsCommand(tt.flags, factory, nil, &stdout, &stderr)
 			if code != tt.code || !strings.Contains(stderr.String(), tt.stderr) {
 				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, tt.code, stderr.String(), tt.stderr)
 			}
@@ -103,6 +111,39 @@ func TestOutputsFailureKeepsExistingFile(t *testing.T) {
 	code := run([]string{"outputs", "--cdk-outputs", "../../testdata/rules/DA100/fail.json", "--out", out}, nil, &bytes.Buffer{}, &bytes.Buffer{})
 	if b, _ := os.ReadFile(out); code != 1 || string(b) != "previous" {
 		t.Errorf("exit %d, file %q", code, b)
+	}
+}
+
+// TestOutputsRefusesItsOwnInput: --out naming the --cdk-outputs file (by any
+// spelling) would destroy the input; the neighbour with another --out writes.
+func TestOutputsRefusesItsOwnInput(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "cdk-outputs.json")
+	b, _ := json.Marshal(map[string]any{"defineauth-shop": deployedOutputs})
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{p, filepath.Join(dir, ".", "cdk-outputs.json")} {
+		var stderr bytes.Buffer
+		code := run([]string{"outputs", "--cdk-outputs", p, "--out", out}, nil, &bytes.Buffer{}, &stderr)
+		if after, _ := os.ReadFile(p); code != 2 || !bytes.Equal(after, b) || !strings.Contains(stderr.String(), "would destroy the input") {
+			t.Errorf("--out %s: exit %d, stderr %q", out, code, stderr.String())
+		}
+	}
+	if code := run([]string{"outputs", "--cdk-outputs", p, "--out", filepath.Join(dir, "amplify_outputs.json")}, nil, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Errorf("neighbour: exit %d", code)
+	}
+}
+
+// TestOutputsFromStdin: --cdk-outputs - reads standard input.
+func TestOutputsFromStdin(t *testing.T) {
+	b, _ := json.Marshal(map[string]any{"defineauth-shop": deployedOutputs})
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"outputs", "--cdk-outputs", "-", "--out", "-"}, bytes.NewReader(b), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"user_pool_id": "us-east-1_Shop"`) {
+		t.Errorf("stdout %s", stdout.String())
 	}
 }
 
