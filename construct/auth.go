@@ -150,6 +150,9 @@ func userPoolProps(scope constructs.Construct, spec config.UserPoolSpec, sms *aw
 		}
 		props.AccountRecoverySetting = &awscognito.CfnUserPool_AccountRecoverySettingProperty{RecoveryMechanisms: &opts}
 	}
+	if u := spec.UserPoolAddOns; u != nil {
+		props.UserPoolAddOns = &awscognito.CfnUserPool_UserPoolAddOnsProperty{AdvancedSecurityMode: jsii.String(u.AdvancedSecurityMode)}
+	}
 	if d := spec.DeviceConfiguration; d != nil {
 		props.DeviceConfiguration = &awscognito.CfnUserPool_DeviceConfigurationProperty{
 			ChallengeRequiredOnNewDevice:     jsii.Bool(d.ChallengeRequiredOnNewDevice),

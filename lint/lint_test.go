@@ -109,6 +109,9 @@ func TestRules(t *testing.T) {
 		}, nil, ""},
 		{"R13 SMS only, no phone", func(p m) { smsOn(p); p["Schema"] = a{} }, nil, "R13"},
 		{"R13 warning: SMS optional, phone not verified", func(p m) { smsOn(p); p["MfaConfiguration"] = "OPTIONAL"; p["AutoVerifiedAttributes"] = a{"email"} }, nil, "R13 warning"},
+		{"R15 threat protection on ESSENTIALS", func(p m) { p["UserPoolAddOns"] = m{"AdvancedSecurityMode": "ENFORCED"} }, nil, "R15"},
+		{"R15 neighbour: PLUS", func(p m) { p["UserPoolAddOns"] = m{"AdvancedSecurityMode": "AUDIT"}; p["UserPoolTier"] = "PLUS" }, nil, ""},
+		{"R15 neighbour: OFF", func(p m) { p["UserPoolAddOns"] = m{"AdvancedSecurityMode": "OFF"} }, nil, ""},
 		{"R14 standard attribute without type", func(p m) { p["Schema"] = a{m{"Name": "email", "Required": true}} }, nil, "R14"},
 		{"DA200 values", func(p m) {
 			p["MfaConfiguration"] = "REQUIRED"

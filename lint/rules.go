@@ -23,13 +23,14 @@ func (p *pool) add(rule string, sev Severity, fix, format string, args ...any) {
 
 // Values Cognito accepts where the CloudFormation schema lists none.
 var enums = map[string][]string{
-	"MfaConfiguration":       {"OFF", "ON", "OPTIONAL"},
-	"EnabledMfas":            {"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"},
-	"UsernameAttributes":     {"email", "phone_number"},
-	"AliasAttributes":        {"email", "phone_number", "preferred_username"},
-	"AutoVerifiedAttributes": {"email", "phone_number"},
-	"UserPoolTier":           {"LITE", "ESSENTIALS", "PLUS"},
-	"DeletionProtection":     {"ACTIVE", "INACTIVE"},
+	"MfaConfiguration":                    {"OFF", "ON", "OPTIONAL"},
+	"EnabledMfas":                         {"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"},
+	"UsernameAttributes":                  {"email", "phone_number"},
+	"AliasAttributes":                     {"email", "phone_number", "preferred_username"},
+	"AutoVerifiedAttributes":              {"email", "phone_number"},
+	"UserPoolTier":                        {"LITE", "ESSENTIALS", "PLUS"},
+	"DeletionProtection":                  {"ACTIVE", "INACTIVE"},
+	"UserPoolAddOns.AdvancedSecurityMode": {"OFF", "AUDIT", "ENFORCED"},
 	"AccountRecoverySetting.RecoveryMechanisms[].Name":                      {"verified_email", "verified_phone_number", "admin_only"},
 	"EmailConfiguration.EmailSendingAccount":                                {"COGNITO_DEFAULT", "DEVELOPER"},
 	"Schema[].AttributeDataType":                                            {"String", "Number", "DateTime", "Boolean"},
@@ -304,6 +305,10 @@ func isIntrinsic(m map[string]any) bool {
 }
 
 func (p *pool) checkRecoveryAndEmail(f facts) {
+	if mode, ok := (value{p.tmpl}).str(object(p.props["UserPoolAddOns"])["AdvancedSecurityMode"]); ok && (mode == "AUDIT" || mode == "ENFORCED") && f.tierKnown && f.tier != "PLUS" {
+		p.add("R15", Error, "set UserPoolTier PLUS, or AdvancedSecurityMode OFF",
+			"AdvancedSecurityMode is %s but the tier is %s; threat protection needs PLUS", mode, f.tier)
+	}
 	if f.smsMFA() && slices.Contains(f.recovery, "verified_phone_number") {
 		p.add("R6", Error, "recover through verified_email (or admin_only) only, or disable SMS_MFA",
 			"account recovery uses verified_phone_number while SMS MFA is enabled")

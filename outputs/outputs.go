@@ -138,7 +138,7 @@ type Group struct {
 	Precedence int `json:"precedence"`
 }
 
-// The vocabularies of docs/cognito-rules.md: template value -> outputs value.
+// The vocabularies: template value -> amplify_outputs.json value.
 var (
 	mfaConfigurations = map[string]string{"OFF": "NONE", "OPTIONAL": "OPTIONAL", "ON": "REQUIRED"}
 	mfaMethods        = map[string]string{"SMS_MFA": "SMS", "SOFTWARE_TOKEN_MFA": "TOTP", "EMAIL_OTP": "EMAIL"}

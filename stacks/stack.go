@@ -4,6 +4,7 @@
 package stacks
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -89,6 +90,25 @@ func (s *AuthStack) output(name string, value *string) {
 // StackName returns the default stack name for cfg (see config.Config.StackName).
 func StackName(cfg *config.Config) string { return cfg.StackName() }
 
+// featureFlagsJSON holds the CDK feature flags that `cdk init` writes into a new
+// app's cdk.json for the pinned aws-cdk-lib (its recommended-feature-flags.json).
+//
+//go:embed featureflags.json
+var featureFlagsJSON []byte
+
+// FeatureFlags returns the recommended CDK feature flags for the pinned aws-cdk-lib,
+// as `cdk init` sets them for a new app. This project's cdk.json carries the same
+// (a test keeps them equal); Template and the CDK app use them, so a template is the
+// same however it is synthesized. Use them as your app's context defaults:
+// awscdk.NewApp(&awscdk.AppProps{Context: &flags}).
+func FeatureFlags() map[string]interface{} {
+	var flags map[string]interface{}
+	if err := json.Unmarshal(featureFlagsJSON, &flags); err != nil {
+		panic("defineauth: embedded featureflags.json: " + err.Error()) // a build defect, caught by every test
+	}
+	return flags
+}
+
 // deterministicContext turns off what makes a template differ between machines or
 // runs: construct-path metadata and version reporting.
 var deterministicContext = map[string]interface{}{
@@ -139,7 +159,8 @@ func Template(cfg *config.Config) (out []byte, err error) {
 			out, err = nil, synthFailure(r, dir)
 		}
 	}()
-	ctx := maps.Clone(deterministicContext)
+	ctx := FeatureFlags()
+	maps.Copy(ctx, deterministicContext)
 	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(dir), AnalyticsReporting: jsii.Bool(false), Context: &ctx})
 	stack, err := NewAuthStack(app, jsii.String(cfg.StackName()), &AuthStackProps{Config: cfg})
 	if err != nil {

@@ -92,7 +92,7 @@ func mfa(cfn string, methods ...string) check {
 }
 
 // expectations holds, for every config under testdata/configs, the properties that
-// matter for that case, written by hand from docs/cognito-rules.md.
+// matter for that case, written by hand from the README's rule table.
 var expectations = map[string][]check{
 	"mfa-off-email":          append([]check{mfa("OFF"), pool(m{"UsernameAttributes": a{"email"}, "DeviceConfiguration": absent}), recovery("verified_email")}, noSMS...),
 	"mfa-off-explicit-phone": append([]check{mfa("OFF"), pool(m{"UsernameAttributes": a{"phone_number"}, "AutoVerifiedAttributes": a{"phone_number"}}), recovery("verified_phone_number")}, withSMS...),
@@ -131,6 +131,7 @@ var expectations = map[string][]check{
 	"password-policy": {pool(m{"Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 16, "RequireLowercase": true,
 		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": false, "TemporaryPasswordValidityDays": 3})}})},
 	"feature-plan-plus": {pool(m{"UserPoolTier": "PLUS"})},
+	"threat-protection": {pool(m{"UserPoolTier": "PLUS", "UserPoolAddOns": m{"AdvancedSecurityMode": "ENFORCED"}})},
 	"feature-plan-lite": {pool(m{"UserPoolTier": "LITE"})},
 	"dev-destroy": {pool(m{"DeletionProtection": "INACTIVE"}), check{"pool deletion policy", func(t assertions.Template) {
 		t.HasResource(jsii.String("AWS::Cognito::UserPool"), &m{"DeletionPolicy": "Delete", "UpdateReplacePolicy": "Delete"})
@@ -264,12 +265,12 @@ func TestInsideUserStack(t *testing.T) {
 		t.Fatal(err)
 	}
 	bucket.GrantRead(customers.AuthenticatedRole, nil)
-	staff.CfnUserPool.AddPropertyOverride(jsii.String("UserPoolAddOns.AdvancedSecurityMode"), jsii.String("ENFORCED"))
+	staff.CfnUserPool.AddPropertyOverride(jsii.String("AdminCreateUserConfig.AllowAdminCreateUserOnly"), jsii.Bool(true))
 	tpl := assertions.Template_FromStack(stack, nil)
 	must(t, "two pools", func() { tpl.ResourceCountIs(jsii.String("AWS::Cognito::UserPool"), jsii.Number(2)) })
 	must(t, "bucket", func() { tpl.ResourceCountIs(jsii.String("AWS::S3::Bucket"), jsii.Number(1)) })
 	must(t, "escape hatch", func() {
-		tpl.HasResourceProperties(jsii.String("AWS::Cognito::UserPool"), &m{"UserPoolName": "staff", "UserPoolAddOns": m{"AdvancedSecurityMode": "ENFORCED"}})
+		tpl.HasResourceProperties(jsii.String("AWS::Cognito::UserPool"), &m{"UserPoolName": "staff", "AdminCreateUserConfig": m{"AllowAdminCreateUserOnly": true}})
 	})
 	must(t, "grant on the authenticated role", func() {
 		tpl.HasResourceProperties(jsii.String("AWS::IAM::Policy"), &m{"Roles": a{m{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^CustomersAuthenticatedRole"))}}})
@@ -280,6 +281,32 @@ func TestInsideUserStack(t *testing.T) {
 	}
 	if customers.SMSRole != nil || staff.SMSRole == nil {
 		t.Errorf("SMS role: customers %v (want nil), staff %v (want a role)", customers.SMSRole, staff.SMSRole)
+	}
+}
+
+// TestEscapeHatchIsLinted: an override the config rules cannot see (threat
+// protection forced on through the L1 resource of an ESSENTIALS pool) is caught by
+// lint on the synthesized template (R15); the same setting through the config, with
+// the PLUS plan it needs, lints clean.
+func TestEscapeHatchIsLinted(t *testing.T) {
+	app := awscdk.NewApp(nil)
+	stack := awscdk.NewStack(app, jsii.String("Hatch"), nil)
+	forced, err := construct.NewAuth(stack, jsii.String("Forced"), &config.Config{Name: "forced", LoginWith: config.LoginWith{Email: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forced.CfnUserPool.AddPropertyOverride(jsii.String("UserPoolAddOns.AdvancedSecurityMode"), jsii.String("ENFORCED"))
+	if _, err := construct.NewAuth(stack, jsii.String("Configured"), &config.Config{Name: "configured", LoginWith: config.LoginWith{Email: true},
+		FeaturePlan: config.PlanPlus, ThreatProtection: config.ThreatProtectionEnforced}); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(assertions.Template_FromStack(stack, nil).ToJSON())
+	findings, err := lint.Template(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(findings) != 1 || findings[0].Rule != "R15" || !strings.HasPrefix(findings[0].Resource, "Forced") {
+		t.Errorf("findings %v, want one R15 on the forced pool", findings)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
@@ -17,11 +18,12 @@ import (
 	"github.com/defineauth/defineauth/stacks"
 )
 
-// defaultConfig is used when the CDK context has no "config" value.
-const defaultConfig = "defineauth.json"
+// defaultConfig is used when the CDK context has no "config" value: the bundled
+// example, as cdk.json also sets it.
+const defaultConfig = "examples/shop.json"
 
 func main() {
-	err := run()
+	err := runSafely()
 	jsii.Close()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -29,8 +31,25 @@ func main() {
 	}
 }
 
+// runSafely is run with any panic (a jsii or CDK error) turned into a one-line error,
+// so `cdk synth` shows what went wrong instead of a Go and JavaScript stack trace.
+func runSafely() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			first, _, _ := strings.Cut(strings.TrimSpace(fmt.Sprint(r)), "\n")
+			if strings.Contains(first, "ValidationFailed") {
+				err = fmt.Errorf("defineauth: synthesis stopped: the errors above (cdk-nag or other validations) must be fixed or suppressed with a reason")
+				return
+			}
+			err = fmt.Errorf("defineauth: the CDK failed to synthesize: %s", first)
+		}
+	}()
+	return run()
+}
+
 func run() error {
-	app := awscdk.NewApp(nil)
+	flags := stacks.FeatureFlags() // defaults; cdk.json's context (the same flags) overrides
+	app := awscdk.NewApp(&awscdk.AppProps{Context: &flags})
 	path := defaultConfig
 	if v, ok := app.Node().TryGetContext(jsii.String("config")).(string); ok && v != "" {
 		path = v

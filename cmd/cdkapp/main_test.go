@@ -8,8 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	// Registers -update, so `go test ./... -update` is accepted by this binary too.
 	_ "github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/stacks"
 )
 
 // synthLikeCDK runs the app command from cdk.json in the project root the way the CDK
@@ -23,7 +26,7 @@ func synthLikeCDK(t *testing.T, context map[string]string) (outdir string, stder
 	}
 	var cdk struct {
 		App     string            `json:"app"`
-		Context map[string]string `json:"context"`
+		Context map[string]any `json:"context"`
 	}
 	if err := json.Unmarshal(raw, &cdk); err != nil {
 		t.Fatal(err)
@@ -53,6 +56,13 @@ func TestAppSynthLikeCDK(t *testing.T) {
 			t.Errorf("template lacks the example's MFA and device settings:\n%.2000s", tmpl)
 		}
 	})
+	t.Run("no config in the context: the bundled example, as the README says", func(t *testing.T) {
+		outdir, stderr, err := synthLikeCDK(t, map[string]string{"config": ""})
+		if err != nil {
+			t.Fatalf("app failed: %v\n%s", err, stderr)
+		}
+		readTemplate(t, outdir, "defineauth-shop")
+	})
 	t.Run("config from -c", func(t *testing.T) {
 		outdir, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/mfa-optional-totp.json"})
 		if err != nil {
@@ -76,22 +86,19 @@ func TestAppSynthLikeCDK(t *testing.T) {
 		}
 	})
 	t.Run("cdk-nag on request", func(t *testing.T) {
-		outdir, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/guests-and-groups.json", "nag": "true"})
-		if err != nil {
+		// With the recommended feature flags, error annotations stop the synth itself:
+		// the app exits 1 after CDK printed the findings, with one line of its own.
+		_, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/guests-and-groups.json", "nag": "true"})
+		if err == nil {
+			t.Fatal("the app succeeded although guest identities are a cdk-nag error (COG7)")
+		}
+		if !strings.Contains(stderr, "AwsSolutions-COG7") || !strings.Contains(stderr, "defineauth: synthesis stopped") || strings.Contains(stderr, "goroutine") {
+			t.Errorf("stderr should list COG7 and end with one line, no stack trace:\n%s", stderr)
+		}
+	})
+	t.Run("cdk-nag neighbour: the example has no unsuppressed error", func(t *testing.T) {
+		if _, stderr, err := synthLikeCDK(t, map[string]string{"nag": "true"}); err != nil {
 			t.Fatalf("app failed: %v\n%s", err, stderr)
-		}
-		// The CLI fails `cdk synth` on error entries in the assembly's metadata, which
-		// lives in manifest.json or in <stack>.metadata.json.
-		files, _ := filepath.Glob(filepath.Join(outdir, "*.json"))
-		var metadata strings.Builder
-		for _, f := range files {
-			if !strings.HasSuffix(f, ".template.json") {
-				b, _ := os.ReadFile(f)
-				metadata.Write(b)
-			}
-		}
-		if !strings.Contains(metadata.String(), "aws:cdk:error") || !strings.Contains(metadata.String(), "AwsSolutions-COG7") {
-			t.Errorf("the cloud assembly lacks the COG7 error for guest identities")
 		}
 	})
 	t.Run("missing config file", func(t *testing.T) {
@@ -100,6 +107,36 @@ func TestAppSynthLikeCDK(t *testing.T) {
 			t.Errorf("err %v, stderr:\n%s", err, stderr)
 		}
 	})
+}
+
+// TestCDKJSONHasTheRecommendedFlags: cdk.json sets the feature flags `cdk init` sets
+// for the pinned aws-cdk-lib (so `cdk synth` has nothing to warn about), the same
+// ones stacks.Template uses, so both paths make the same template.
+func TestCDKJSONHasTheRecommendedFlags(t *testing.T) {
+	raw, err := os.ReadFile("../../cdk.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cdk struct{ Context map[string]any }
+	if err := json.Unmarshal(raw, &cdk); err != nil {
+		t.Fatal(err)
+	}
+	delete(cdk.Context, "config")
+	if d := cmp.Diff(stacks.FeatureFlags(), cdk.Context); d != "" {
+		t.Errorf("cdk.json's feature flags differ from stacks.FeatureFlags (-stacks +cdk.json):\n%s", d)
+	}
+	// And those are the pinned aws-cdk-lib's recommendation, when npm ci has run.
+	rec, err := os.ReadFile("../../node_modules/aws-cdk-lib/recommended-feature-flags.json")
+	if err != nil {
+		t.Skip("node_modules not installed (npm ci): cannot compare with aws-cdk-lib's recommended flags")
+	}
+	var want map[string]any
+	if err := json.Unmarshal(rec, &want); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, stacks.FeatureFlags()); d != "" {
+		t.Errorf("stacks/featureflags.json differs from aws-cdk-lib's recommended-feature-flags.json (-aws-cdk-lib +ours):\n%s", d)
+	}
 }
 
 // readTemplate returns the stack's template from the cloud assembly, compacted.

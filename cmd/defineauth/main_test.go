@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/defineauth/defineauth/construct/config"
@@ -47,6 +48,14 @@ func TestCLI(t *testing.T) {
 		{name: "synth warnings go to stderr", args: []string{"synth", "../../testdata/configs/dev-destroy.json"}, code: 0,
 			stdout: "../../testdata/golden/dev-destroy.template.json", stderr: "DA009 warning removalPolicy"},
 		{name: "rules", args: []string{"rules"}, code: 0, stdout: "R13    SMS MFA needs users to have a phone number\n"},
+		{name: "validate a duplicate key", args: []string{"validate", "../../testdata/rules/DA103/fail.json"}, code: 1,
+			stdout: "DA103 multifactor.mode: line 7, column 5"},
+		{name: "validate a name from the file name", args: []string{"validate", "../../testdata/rules/DA011/fail-warning.json"}, code: 0,
+			stdout: `DA011 warning name: name "fail-warning" is derived from the file name`},
+		{name: "validate stdin without a name", args: []string{"validate", "-"}, stdin: `{"loginWith": {"email": true}}`, code: 1, stdout: "<stdin>: DA001 name: name is not set"},
+		{name: "validate a folder", args: []string{"validate", "../../testdata"}, code: 2, stderr: "cannot read ../../testdata: is a directory", emptyStdout: true},
+		{name: "validate an endless file", args: []string{"validate", "/dev/zero"}, code: 1, stdout: "DA100: the input is larger than 1 MiB"},
+		{name: "synth at the size bound", args: []string{"synth", "-"}, stdin: strings.Repeat(" ", config.MaxConfigSize+1), code: 1, stderr: "larger than 1 MiB", emptyStdout: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +102,32 @@ func TestValidateReportsEveryProblemOnItsOwnLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSynthEnvironment: what the machine lacks is exit 2 with one line saying what to
+// do, distinct from an invalid config (exit 1).
+func TestSynthEnvironment(t *testing.T) {
+	t.Run("no node on PATH", func(t *testing.T) {
+		t.Setenv("PATH", t.TempDir())
+		t.Setenv("JSII_NODE", "")
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"synth", "../../examples/shop.json"}, nil, &stdout, &stderr)
+		if code != 2 || stdout.Len() > 0 || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), "Node.js is not installed") {
+			t.Errorf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+		}
+	})
+	t.Run("standard output not writable", func(t *testing.T) {
+		var stderr bytes.Buffer
+		code := run([]string{"validate", "../../examples/shop.json"}, nil, failingWriter{}, &stderr)
+		if code != 2 || !strings.Contains(stderr.String(), "cannot write standard output: no space left on device") {
+			t.Errorf("exit %d, stderr %q", code, stderr.String())
+		}
+	})
+}
+
+// failingWriter fails like a full disk.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 func TestRulesListsEveryRule(t *testing.T) {
 	var stdout bytes.Buffer

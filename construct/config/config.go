@@ -55,6 +55,12 @@ type Config struct {
 	// Default: ESSENTIALS. Email MFA needs ESSENTIALS or PLUS.
 	FeaturePlan FeaturePlan `json:"featurePlan,omitempty"`
 
+	// ThreatProtection is Cognito's threat protection (advanced security): OFF,
+	// AUDIT (log risky sign-ins) or ENFORCED (also block them or ask for MFA). AUDIT
+	// and ENFORCED need the PLUS feature plan (rule R15). Default: not set, which
+	// Cognito treats as OFF.
+	ThreatProtection ThreatProtection `json:"threatProtection,omitempty"`
+
 	// RemovalPolicy says what happens to the pool (and its SMS role) when it leaves the
 	// stack: RETAIN keeps it with its users, DESTROY deletes them. Default: RETAIN.
 	RemovalPolicy RemovalPolicy `json:"removalPolicy,omitempty"`

@@ -39,6 +39,17 @@ const (
 	PlanPlus       FeaturePlan = "PLUS"
 )
 
+// ThreatProtection is the threat protection mode (CloudFormation's
+// UserPoolAddOns.AdvancedSecurityMode).
+type ThreatProtection string
+
+// The threat protection modes.
+const (
+	ThreatProtectionOff      ThreatProtection = "OFF"
+	ThreatProtectionAudit    ThreatProtection = "AUDIT"
+	ThreatProtectionEnforced ThreatProtection = "ENFORCED"
+)
+
 // RemovalPolicy is what happens to the pool when it leaves the stack.
 type RemovalPolicy string
 
@@ -79,6 +90,7 @@ var (
 	mfaModes      = []MFAMode{MFAOff, MFAOptional, MFARequired}
 	recoveries    = []AccountRecovery{RecoveryEmailAndPhoneWithoutMFA, RecoveryPhoneWithoutMFAAndEmail, RecoveryEmailOnly, RecoveryPhoneOnlyWithoutMFA, RecoveryPhoneAndEmail, RecoveryNone}
 	featurePlans  = []FeaturePlan{PlanLite, PlanEssentials, PlanPlus}
+	threatModes   = []ThreatProtection{ThreatProtectionOff, ThreatProtectionAudit, ThreatProtectionEnforced}
 	removals      = []RemovalPolicy{RemovalRetain, RemovalDestroy}
 	customTypes   = []string{"String", "Number", "Boolean", "DateTime"}
 	standardAttrs = map[string]string{

@@ -210,6 +210,12 @@ func FuzzConfigSpace(f *testing.F) {
 		if mode&0x10 != 0 {
 			cfg.FeaturePlan = config.PlanLite
 		}
+		if mode&0x20 != 0 {
+			cfg.FeaturePlan = config.PlanPlus
+		}
+		if mode&0x40 != 0 {
+			cfg.ThreatProtection = []config.ThreatProtection{config.ThreatProtectionAudit, config.ThreatProtectionEnforced}[mode>>7]
+		}
 		for _, p := range cfg.Check() {
 			if p.Rule == "" || p.Message == "" || p.Fix == "" {
 				t.Fatalf("incomplete problem %+v", p)

@@ -14,8 +14,8 @@ import (
 
 // Rule is one validation rule: a stable id, a one-line summary and its check.
 type Rule struct {
-	// ID is stable: R1..R13 are the deploy-time failures of docs/cognito-rules.md,
-	// DA.. are defineauth's own.
+	// ID is stable: R.. are configurations Cognito refuses at deploy time (the
+	// README's rule table), DA.. are defineauth's own.
 	ID string
 	// Summary says in one line what the rule rejects or warns about.
 	Summary string
@@ -39,6 +39,7 @@ var rules = []Rule{
 	{"R10", "keepOriginalUntilVerified only for auto-verified attributes", checkR10},
 	{"R11", "your own SMS role needs both snsCallerArn and externalId", checkR11},
 	{"R13", "SMS MFA needs users to have a phone number", checkR13},
+	{"R15", "threat protection (AUDIT or ENFORCED) needs the PLUS feature plan", checkR15},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", checkPassword},
 	{"DA005", "user attributes are known standard attributes or well-formed custom ones", checkAttributes},
 	{"DA006", "senders are well-formed (ARNs, regions, addresses)", checkSenders},
@@ -223,6 +224,7 @@ func checkEnums(c *Config) []*Problem {
 	out = append(out,
 		enumProblem("accountRecovery", c.AccountRecovery, recoveries),
 		enumProblem("featurePlan", c.FeaturePlan, featurePlans),
+		enumProblem("threatProtection", c.ThreatProtection, threatModes),
 		enumProblem("removalPolicy", c.RemovalPolicy, removals))
 	return compact(out)
 }
@@ -383,6 +385,14 @@ func checkR13(c *Config) []*Problem {
 	}
 	return []*Problem{warnf("R13", "multifactor.sms", fix,
 		"users without a phone number cannot use SMS MFA")}
+}
+
+func checkR15(c *Config) []*Problem {
+	if (c.ThreatProtection == ThreatProtectionAudit || c.ThreatProtection == ThreatProtectionEnforced) && c.ResolvedFeaturePlan() != PlanPlus {
+		return []*Problem{problemf("R15", "threatProtection", `set "featurePlan": "PLUS", or remove threatProtection`,
+			"threat protection %s needs the PLUS feature plan, but the plan is %s; Cognito refuses it", c.ThreatProtection, c.ResolvedFeaturePlan())}
+	}
+	return nil
 }
 
 func checkPassword(c *Config) []*Problem {

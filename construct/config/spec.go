@@ -29,6 +29,12 @@ type UserPoolSpec struct {
 	UserAttributeUpdateSettings *AttributeUpdateSpec      `json:"UserAttributeUpdateSettings,omitempty"`
 	AccountRecoverySetting      *AccountRecoverySpec      `json:"AccountRecoverySetting,omitempty"`
 	DeviceConfiguration         *DeviceConfigurationSpec  `json:"DeviceConfiguration,omitempty"`
+	UserPoolAddOns              *UserPoolAddOnsSpec       `json:"UserPoolAddOns,omitempty"`
+}
+
+// UserPoolAddOnsSpec is UserPoolAddOns.
+type UserPoolAddOnsSpec struct {
+	AdvancedSecurityMode string `json:"AdvancedSecurityMode"`
 }
 
 // UsernameConfigurationSpec is UsernameConfiguration.
@@ -162,6 +168,9 @@ func (c *Config) UserPool() UserPoolSpec {
 			r.RecoveryMechanisms = append(r.RecoveryMechanisms, RecoveryOptionSpec{Name: name, Priority: i + 1})
 		}
 		s.AccountRecoverySetting = r
+	}
+	if c.ThreatProtection != "" {
+		s.UserPoolAddOns = &UserPoolAddOnsSpec{AdvancedSecurityMode: string(c.ThreatProtection)}
 	}
 	if d := c.DeviceTracking; d != nil {
 		s.DeviceConfiguration = &DeviceConfigurationSpec{ChallengeRequiredOnNewDevice: d.ChallengeRequiredOnNewDevice, DeviceOnlyRememberedOnUserPrompt: d.DeviceOnlyRememberedOnUserPrompt}
