@@ -52,6 +52,7 @@ func TestLintCommand(t *testing.T) {
 		{"nested assemblies of a cdk.out", []string{cdkOut}, 1, "assembly-Prod/ProdAuth.template.json: R1", "2 templates"},
 		{"a YAML template", []string{yamlTemplate}, 1, "pool.yaml: R1 Pool", ""},
 		{"standard input", []string{"-"}, 0, "", "1 templates, 1 user pools, no errors"},
+		{"an endless file", []string{"/dev/zero"}, 2, "", "/dev/zero: the input is larger than 4 MiB"},
 		{"folder without templates", []string{empty}, 2, "", "no *.template.json in the folder"},
 		{"no arguments", nil, 2, "", "expected templates or cdk.out folders"},
 	}
