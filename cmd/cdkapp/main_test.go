@@ -25,7 +25,7 @@ func synthLikeCDK(t *testing.T, context map[string]string) (outdir string, stder
 		t.Fatal(err)
 	}
 	var cdk struct {
-		App     string            `json:"app"`
+		App     string         `json:"app"`
 		Context map[string]any `json:"context"`
 	}
 	if err := json.Unmarshal(raw, &cdk); err != nil {
