@@ -10,9 +10,11 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
 	"github.com/defineauth/defineauth/lint"
 )
 
@@ -30,7 +32,8 @@ func ruleSet[T any](items []T, rule func(T) (string, string)) []string {
 }
 
 // TestLintAgreesWithValidation synthesizes every golden config and every rule fixture,
-// forcing invalid ones past validation, and lints each template: the template lint
+// forcing invalid ones past validation, checks that package spec renders the same
+// resources in pure Go, and lints each template: the template lint
 // (a second, independent implementation reading only the template) must find exactly
 // the R-rules, with the same severities, that config validation found. Fixtures with
 // defineauth-only errors (DA ids: unknown enum values, malformed names) are skipped:
@@ -43,6 +46,7 @@ func TestLintAgreesWithValidation(t *testing.T) {
 	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(t.TempDir())})
 	type item struct {
 		file   string
+		cfg    *config.Config
 		stack  awscdk.Stack
 		config []*config.Problem
 	}
@@ -59,7 +63,7 @@ func TestLintAgreesWithValidation(t *testing.T) {
 		}
 		stack := awscdk.NewStack(app, jsii.String(fmt.Sprintf("S%d", i)), nil)
 		construct.NewAuthUnchecked(stack, jsii.String("Auth"), cfg)
-		items = append(items, item{f, stack, problems})
+		items = append(items, item{f, cfg, stack, problems})
 		if dir := filepath.Base(filepath.Dir(f)); strings.HasPrefix(dir, "R") && strings.HasPrefix(filepath.Base(f), "fail") {
 			rFixtures[dir] = true
 		}
@@ -78,6 +82,19 @@ func TestLintAgreesWithValidation(t *testing.T) {
 		findings, err := lint.Template(tmpl)
 		if err != nil {
 			t.Fatalf("%s: %v", it.file, err)
+		}
+		// The pure-Go rendering of the same config, valid or not, has the same
+		// resources: the one spec is what the construct builds.
+		st := spec.Stack{ID: *it.stack.StackName(), Name: *it.stack.StackName(), AuthID: "Auth", Auth: spec.ForAuth(it.cfg, []string{*it.stack.StackName(), "Auth"})}
+		var cdk, pure struct{ Resources map[string]any }
+		if err := json.Unmarshal(tmpl, &cdk); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(st.Template(), &pure); err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(cdk.Resources, pure.Resources); d != "" {
+			t.Errorf("%s: spec renders other resources than the construct builds (-cdk +spec):\n%s", it.file, d)
 		}
 		got := ruleSet(findings, func(f lint.Finding) (string, string) { return f.Rule, string(f.Severity) })
 		want := ruleSet(it.config, func(p *config.Problem) (string, string) { return p.Rule, string(p.Severity) })

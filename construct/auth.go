@@ -9,6 +9,7 @@ package construct
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
@@ -17,6 +18,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
 )
 
 // Auth is the defineauth construct. Its fields reach every resource it made, for
@@ -53,6 +55,8 @@ type Auth struct {
 	SMSRole awsiam.Role
 	// Groups holds the user pool groups by name.
 	Groups map[string]awscognito.CfnUserPoolGroup
+	// Spec is what the resources were made from (see package spec).
+	Spec spec.Auth
 }
 
 // NewAuth validates cfg and, when it is valid, adds the auth resources under a new
@@ -87,33 +91,34 @@ func DefaultName(cfg *config.Config, scope constructs.Construct, id string) {
 
 // newAuth builds the resources for cfg as written, valid or not; the tests use it to
 // synthesize invalid configs and check that the template lint flags them too.
+// Every value comes from spec.ForAuth, the one mapping from config to template.
 func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
 	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings()}
 	for _, w := range a.Warnings {
 		awscdk.Annotations_Of(a.Construct).AddWarningV2(jsii.String("defineauth:"+w.Rule), jsii.String(w.Error()), nil)
 	}
-
+	a.Spec = spec.ForAuth(cfg, strings.Split(*a.Node().Path(), "/"))
+	s := &a.Spec
 	removal := awscdk.RemovalPolicy_RETAIN
-	if cfg.ResolvedRemovalPolicy() == config.RemovalDestroy {
+	if s.Removal == "Delete" {
 		removal = awscdk.RemovalPolicy_DESTROY
 	}
-	spec := cfg.UserPool()
-	sms := a.smsConfiguration(spec.SmsConfiguration, removal)
-	a.CfnUserPool = awscognito.NewCfnUserPool(a.Construct, jsii.String("UserPool"), userPoolProps(a.Construct, spec, sms))
+	sms := a.smsConfiguration(s, removal)
+	a.CfnUserPool = awscognito.NewCfnUserPool(a.Construct, jsii.String(spec.UserPoolID), userPoolProps(s, sms))
 	a.CfnUserPool.ApplyRemovalPolicy(removal, nil)
+	addSuppressions(a.CfnUserPool, s.PoolSuppressions)
 	a.UserPool = awscognito.UserPool_FromUserPoolId(a.Construct, jsii.String("UserPoolRef"), a.CfnUserPool.Ref())
 
-	a.addWebClient()
-	a.addIdentityPool()
-	a.addGroups()
-	a.addNagSuppressions()
+	a.addWebClient(s.WebClient)
+	a.addIdentityPool(s)
+	a.addGroups(s.Groups)
 	return a
 }
 
-// userPoolProps copies the config's user pool spec (config.UserPoolSpec, the one
-// mapping from config to template) field by field into the L1 props, filling in what
-// only the stack knows: the SMS role's ARN and the SES identity's ARN.
-func userPoolProps(scope constructs.Construct, spec config.UserPoolSpec, sms *awscognito.CfnUserPool_SmsConfigurationProperty) *awscognito.CfnUserPoolProps {
+// userPoolProps copies the pool's spec field by field into the L1 props, with the
+// SMS configuration (which may name the created role) and the SES identity's ARN.
+func userPoolProps(a *spec.Auth, sms *awscognito.CfnUserPool_SmsConfigurationProperty) *awscognito.CfnUserPoolProps {
+	spec := a.UserPool
 	pw := spec.Policies.PasswordPolicy
 	props := &awscognito.CfnUserPoolProps{
 		UserPoolName:           jsii.String(spec.UserPoolName),
@@ -134,7 +139,7 @@ func userPoolProps(scope constructs.Construct, spec config.UserPoolSpec, sms *aw
 		EnabledMfas:              strs(spec.EnabledMfas),
 		SmsAuthenticationMessage: optStr(spec.SmsAuthenticationMessage),
 		SmsConfiguration:         sms,
-		EmailConfiguration:       emailConfiguration(scope, spec.EmailConfiguration),
+		EmailConfiguration:       emailConfiguration(spec.EmailConfiguration, a.SESSourceArn),
 		UserPoolTier:             jsii.String(spec.UserPoolTier),
 		DeletionProtection:       jsii.String(spec.DeletionProtection),
 	}
@@ -184,20 +189,36 @@ func schema(entries []config.SchemaAttributeSpec) *[]interface{} {
 }
 
 // emailConfiguration copies EmailConfiguration, with the SES identity's ARN.
-func emailConfiguration(scope constructs.Construct, e config.EmailConfigurationSpec) *awscognito.CfnUserPool_EmailConfigurationProperty {
+func emailConfiguration(e config.EmailConfigurationSpec, sourceArn spec.Join) *awscognito.CfnUserPool_EmailConfigurationProperty {
 	out := &awscognito.CfnUserPool_EmailConfigurationProperty{
 		EmailSendingAccount: jsii.String(e.EmailSendingAccount),
 		From:                optStr(e.From),
 		ReplyToEmailAddress: optStr(e.ReplyToEmailAddress),
 	}
-	if e.SESIdentity != "" {
-		out.SourceArn = awscdk.Stack_Of(scope).FormatArn(&awscdk.ArnComponents{
-			Service: jsii.String("ses"), Resource: jsii.String("identity"), ResourceName: jsii.String(e.SESIdentity),
-			Region: optStr(e.SESRegion),
-		})
+	if sourceArn != nil {
+		out.SourceArn = join(sourceArn)
 	}
 	return out
 }
+
+// join turns a spec.Join of literals and pseudo parameters into a CDK Fn::Join.
+func join(parts spec.Join) *string {
+	var list []*string
+	for _, p := range parts {
+		switch x := p.(type) {
+		case string:
+			list = append(list, jsii.String(x))
+		case spec.Ref:
+			list = append(list, pseudo[x.Target]())
+		default:
+			panic(fmt.Sprintf("defineauth: spec.Join part %T", p)) // the spec builds only these
+		}
+	}
+	return awscdk.Fn_Join(jsii.String(""), &list)
+}
+
+// pseudo maps the spec's pseudo parameters to the CDK's.
+var pseudo = map[string]func() *string{spec.Region: awscdk.Aws_REGION, spec.Partition: awscdk.Aws_PARTITION, spec.AccountID: awscdk.Aws_ACCOUNT_ID}
 
 func strs(ss []string) *[]*string {
 	if len(ss) == 0 {

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
@@ -60,37 +59,13 @@ var descriptions = map[string]string{
 // Description explains the stack output name, for the template.
 func Description(name string) string { return descriptions[name] }
 
-// markerVersion is the value of the Marker output.
-const markerVersion = "1"
+// FormatVersion is the value of the Marker output: the version of this set of
+// outputs. FromStackOutputs refuses a version it does not know.
+const FormatVersion = "1"
 
-// Static returns the outputs whose values come from the config alone, by output name.
-// The stack adds the deployed ids (Region, UserPoolID, WebClientID, IdentityPoolID).
-func Static(cfg *config.Config) map[string]string {
-	pw := cfg.ResolvedPasswordPolicy()
-	var reqs []string
-	for _, r := range []struct {
-		on   bool
-		name string
-	}{{pw.RequireLowercase, "REQUIRES_LOWERCASE"}, {pw.RequireUppercase, "REQUIRES_UPPERCASE"}, {pw.RequireDigits, "REQUIRES_NUMBERS"}, {pw.RequireSymbols, "REQUIRES_SYMBOLS"}} {
-		if r.on {
-			reqs = append(reqs, r.name)
-		}
-	}
-	return map[string]string{
-		Marker:                     markerVersion,
-		MFAConfiguration:           cfg.CfnMFAConfiguration(),
-		MFATypes:                   jsonList(cfg.EnabledMFAs()),
-		SignupAttributes:           jsonList(cfg.RequiredAttributes()),
-		UsernameAttributes:         jsonList(cfg.UsernameAttributes()),
-		VerificationMechanisms:     jsonList(cfg.AutoVerifiedAttributes()),
-		PasswordPolicyMinLength:    strconv.Itoa(pw.MinLength),
-		PasswordPolicyRequirements: jsonList(reqs),
-		UnauthenticatedIdentities:  strconv.FormatBool(cfg.AllowUnauthenticatedIdentities),
-		Groups:                     jsonList(cfg.Groups),
-	}
-}
-
-func jsonList(s []string) string {
+// JSONList renders a list output's value: a JSON array in a string (CloudFormation
+// outputs are strings), [] when empty.
+func JSONList(s []string) string {
 	if s == nil {
 		s = []string{}
 	}
@@ -156,8 +131,8 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 	if !IsDefineAuth(out) {
 		return nil, fmt.Errorf("not a defineauth stack: it has no %s output", Marker)
 	}
-	if v := out[Marker]; v != markerVersion {
-		return nil, fmt.Errorf("the stack's outputs are in format %q, which this defineauth does not know (it reads %q): use the defineauth version that deployed the stack, or a newer one", excerpt(v), markerVersion)
+	if v := out[Marker]; v != FormatVersion {
+		return nil, fmt.Errorf("the stack's outputs are in format %q, which this defineauth does not know (it reads %q): use the defineauth version that deployed the stack, or a newer one", excerpt(v), FormatVersion)
 	}
 	var problems []string
 	get := func(name string) string {

@@ -11,7 +11,6 @@ import (
 	"maps"
 	"os"
 	"os/exec"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -21,7 +20,7 @@ import (
 
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
-	"github.com/defineauth/defineauth/outputs"
+	"github.com/defineauth/defineauth/construct/spec"
 )
 
 // AuthStackProps configures NewAuthStack.
@@ -53,38 +52,40 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
+	st := spec.ForStack(&cfg)
 	sp := props.StackProps
 	if sp.StackName == nil {
-		sp.StackName = jsii.String(cfg.StackName())
+		sp.StackName = jsii.String(st.Name)
 	}
 	if sp.Description == nil {
-		sp.Description = jsii.String("Cognito authentication for " + cfg.Name + " (defineauth)")
+		sp.Description = jsii.String(st.Description)
 	}
 	stack := awscdk.NewStack(scope, id, &sp)
-	auth, err := construct.NewAuth(stack, jsii.String("Auth"), &cfg)
+	auth, err := construct.NewAuth(stack, jsii.String(st.AuthID), &cfg)
 	if err != nil {
 		return nil, err // unreachable: the config was validated above
 	}
-	s := &AuthStack{Stack: stack, Auth: auth}
-	s.output(outputs.Region, stack.Region())
-	s.output(outputs.UserPoolID, auth.CfnUserPool.Ref())
-	s.output(outputs.WebClientID, auth.CfnWebClient.Ref())
-	s.output(outputs.IdentityPoolID, auth.CfnIdentityPool.Ref())
-	static := outputs.Static(&cfg)
-	for _, name := range slices.Sorted(maps.Keys(static)) {
-		s.output(name, jsii.String(static[name]))
+	refs := map[string]*string{
+		spec.Region: stack.Region(),
+		st.AuthID + "/" + spec.UserPoolID:     auth.CfnUserPool.Ref(),
+		st.AuthID + "/" + spec.WebClientID:    auth.CfnWebClient.Ref(),
+		st.AuthID + "/" + spec.IdentityPoolID: auth.CfnIdentityPool.Ref(),
 	}
-	return s, nil
-}
-
-// output adds a stack output (see package outputs for the names and values), exported
-// as "<stack name>-<name>" so other stacks can import it with Fn::ImportValue.
-func (s *AuthStack) output(name string, value *string) {
-	awscdk.NewCfnOutput(s.Stack, jsii.String(name), &awscdk.CfnOutputProps{
-		Value:       value,
-		Description: jsii.String(outputs.Description(name)),
-		ExportName:  jsii.String(*s.Stack.StackName() + "-" + name),
-	})
+	for _, o := range st.Outputs {
+		value, isRef := o.Value.(spec.Ref)
+		v := refs[value.Target]
+		if !isRef {
+			v = jsii.String(o.Value.(string))
+		}
+		// Exported as "<stack name>-<name>", so other stacks can import it with
+		// Fn::ImportValue.
+		awscdk.NewCfnOutput(stack, jsii.String(o.Name), &awscdk.CfnOutputProps{
+			Value:       v,
+			Description: jsii.String(o.Description),
+			ExportName:  jsii.String(*stack.StackName() + "-" + o.Name),
+		})
+	}
+	return &AuthStack{Stack: stack, Auth: auth}, nil
 }
 
 // StackName returns the default stack name for cfg (see config.Config.StackName).

@@ -10,9 +10,11 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
 	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/internal/jsiitest"
 	"github.com/defineauth/defineauth/lint"
@@ -180,6 +182,11 @@ func TestGoldenTemplates(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden.Compare(t, filepath.Join("../testdata/golden", name+".template.json"), tmpl)
+			// The pure-Go rendering (package spec) is the same bytes: the CDK is the oracle.
+			st := spec.ForStack(cfg)
+			if pure := st.Template(); string(pure) != string(tmpl) {
+				t.Errorf("spec.Template differs from the CDK synth (-cdk +spec):\n%s", cmp.Diff(string(tmpl), string(pure)))
+			}
 			checks, ok := expectations[name]
 			if !ok {
 				t.Fatalf("no targeted assertions for %s: add them to expectations", name)

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
 	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/lint"
 )
@@ -29,7 +30,8 @@ func seed(f *testing.F) {
 var rendered atomic.Int64
 
 // checkAccepted is what must hold for every config validation accepts: its pure-Go
-// template has no lint error, and lint's R-rule warnings are validation's. With
+// template (the whole stack, package spec) has no lint error, and lint's R-rule
+// warnings are validation's. With
 // DEFINEAUTH_RENDER_DIR set (CI does), the template is also written there, up to 300
 // per fuzz process, for cfn-lint to check the CloudFormation schema.
 func checkAccepted(t *testing.T, cfg *config.Config) {
@@ -44,7 +46,8 @@ func checkAccepted(t *testing.T, cfg *config.Config) {
 	if n := cfg.ResourceCount(); n > config.MaxResources {
 		t.Fatalf("%d resources accepted", n)
 	}
-	tmpl := cfg.UserPool().Template()
+	st := spec.ForStack(cfg)
+	tmpl := st.Template()
 	if strings.Contains(string(tmpl), "{Token[") {
 		t.Fatalf("an accepted config renders a token-looking string:\n%s", tmpl)
 	}

@@ -1,16 +1,14 @@
 package config
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 )
 
-// UserPoolSpec is the user pool's CloudFormation Properties as plain Go values: the one
-// mapping from config to template. The construct copies it field by field into the L1
-// resource; Template renders it in pure Go for lint and fuzzing. Values only
-// CloudFormation knows (role ARNs, the account in an ARN) are described by the fields
-// tagged json:"-" and filled in by the construct.
+// UserPoolSpec is the user pool's CloudFormation Properties as plain Go values, the
+// user pool part of the stack's spec (package spec, which renders the template).
+// Values only CloudFormation knows (the created SMS role's ARN, the SES identity's
+// ARN) are described by the fields tagged json:"-" and filled in by package spec.
 type UserPoolSpec struct {
 	UserPoolName                string                    `json:"UserPoolName"`
 	UsernameAttributes          []string                  `json:"UsernameAttributes,omitempty"`
@@ -209,43 +207,4 @@ func itoa(n *int) string {
 		return ""
 	}
 	return strconv.Itoa(*n)
-}
-
-// Placeholders stand in Template for values only CloudFormation knows.
-const (
-	// PlaceholderSMSRole is the logical id of the created SMS role in Template.
-	PlaceholderSMSRole = "SMSRole"
-	// PlaceholderExternalID is the created SMS role's external id in Template.
-	PlaceholderExternalID = "defineauth-sms"
-	// PlaceholderSourceArn is the SES identity ARN in Template.
-	PlaceholderSourceArn = "arn:aws:ses:us-east-1:123456789012:identity/placeholder"
-)
-
-// Template renders a minimal CloudFormation template (JSON) holding the user pool and,
-// when the construct would create one, its SMS role, in pure Go: what lint and the
-// fuzz tests read. Values only CloudFormation knows are placeholders.
-func (s UserPoolSpec) Template() []byte {
-	resources := map[string]any{}
-	if sms := s.SmsConfiguration; sms != nil && sms.CreateRole {
-		copied := *sms
-		copied.ExternalId = PlaceholderExternalID
-		s.SmsConfiguration = &copied
-		resources[PlaceholderSMSRole] = map[string]any{"Type": "AWS::IAM::Role", "Properties": map[string]any{
-			"AssumeRolePolicyDocument": map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
-				"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": map[string]any{"Service": "cognito-idp.amazonaws.com"},
-				"Condition": map[string]any{"StringEquals": map[string]any{"sts:ExternalId": PlaceholderExternalID}}}}},
-		}}
-	}
-	if s.EmailConfiguration.EmailSendingAccount == "DEVELOPER" {
-		s.EmailConfiguration.SourceArn = PlaceholderSourceArn
-	}
-	props, _ := json.Marshal(s)
-	var p map[string]any
-	_ = json.Unmarshal(props, &p)
-	if sms, ok := p["SmsConfiguration"].(map[string]any); ok && s.SmsConfiguration.CreateRole {
-		sms["SnsCallerArn"] = map[string]any{"Fn::GetAtt": []any{PlaceholderSMSRole, "Arn"}}
-	}
-	resources["UserPool"] = map[string]any{"Type": "AWS::Cognito::UserPool", "Properties": p}
-	out, _ := json.MarshalIndent(map[string]any{"AWSTemplateFormatVersion": "2010-09-09", "Resources": resources}, "", "  ")
-	return out
 }

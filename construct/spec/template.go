@@ -1,0 +1,235 @@
+package spec
+
+import (
+	"crypto/md5"
+	"encoding/hex"
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// LogicalID is the id the CDK gives the construct at path (its construct ids below
+// the stack, or from the app for Names.uniqueId): the ids with every character but
+// A-Z, a-z and 0-9 removed, "Default" dropped, "Resource" left out of the readable
+// part and an id that merely repeats the end of the one before it skipped, followed
+// by the first 8 hex digits (upper case) of the MD5 of the path joined with "/". A
+// path of one id is that id alone when it fits 255 characters.
+func LogicalID(path []string) string {
+	path = slices.DeleteFunc(slices.Clone(path), func(s string) bool { return s == "Default" })
+	if len(path) == 1 {
+		if id := nonAlphanumeric.ReplaceAllString(path[0], ""); len(id) <= 255 {
+			return id
+		}
+	}
+	sum := md5.Sum([]byte(strings.Join(path, "/")))
+	hash := strings.ToUpper(hex.EncodeToString(sum[:])[:8])
+	var human []string
+	for _, c := range path {
+		if len(human) > 0 && strings.HasSuffix(human[len(human)-1], c) {
+			continue
+		}
+		human = append(human, c)
+	}
+	var b strings.Builder
+	for _, c := range human {
+		if c != "Resource" {
+			b.WriteString(nonAlphanumeric.ReplaceAllString(c, ""))
+		}
+	}
+	readable := b.String()
+	if len(readable) > 240 {
+		readable = readable[:240]
+	}
+	return readable + hash
+}
+
+var nonAlphanumeric = regexp.MustCompile(`[^A-Za-z0-9]`)
+
+// resource is one entry of the template's Resources, before references are resolved.
+type resource struct {
+	path       string // construct path below the stack
+	typ        string
+	props      map[string]any
+	removal    string
+	suppressed []Suppression
+}
+
+// resources lists every resource of the Auth construct with id authID.
+func (a *Auth) resources(authID string) []resource {
+	at := func(ids ...string) string { return strings.Join(append([]string{authID}, ids...), "/") }
+	pool := at(UserPoolID)
+	props := toMap(a.UserPool)
+	if a.SMSRole != nil {
+		sms := props["SmsConfiguration"].(map[string]any)
+		sms["SnsCallerArn"] = GetAtt{at(SMSRoleID, "Resource"), "Arn"}
+		sms["ExternalId"] = a.ExternalID
+	}
+	if a.SESSourceArn != nil {
+		props["EmailConfiguration"].(map[string]any)["SourceArn"] = a.SESSourceArn
+	}
+	out := []resource{{path: pool, typ: "AWS::Cognito::UserPool", props: props, removal: a.Removal, suppressed: a.PoolSuppressions}}
+	if r := a.SMSRole; r != nil {
+		out = append(out, resource{path: at(SMSRoleID, "Resource"), typ: "AWS::IAM::Role", removal: a.Removal, suppressed: r.Suppressions, props: map[string]any{
+			"AssumeRolePolicyDocument": policy(map[string]any{"Action": "sts:AssumeRole", "Effect": "Allow",
+				"Condition": map[string]any{"StringEquals": map[string]any{"sts:ExternalId": a.ExternalID}},
+				"Principal": map[string]any{"Service": "cognito-idp.amazonaws.com"}}),
+			"Description": r.Description,
+			"Policies": []any{map[string]any{"PolicyName": r.PolicyName, "PolicyDocument": policy(map[string]any{
+				"Action": one(r.Actions), "Effect": "Allow", "Resource": one(r.Resources)})}},
+		}})
+	}
+	c := a.WebClient
+	out = append(out, resource{path: at(WebClientID), typ: "AWS::Cognito::UserPoolClient", props: map[string]any{
+		"UserPoolId": Ref{pool}, "ClientName": c.ClientName, "GenerateSecret": c.GenerateSecret,
+		"ExplicitAuthFlows": c.ExplicitAuthFlows, "PreventUserExistenceErrors": c.PreventUserExistenceErrors,
+		"EnableTokenRevocation": c.EnableTokenRevocation, "SupportedIdentityProviders": c.SupportedIdentityProviders,
+	}})
+	idPool := at(IdentityPoolID)
+	out = append(out, resource{path: idPool, typ: "AWS::Cognito::IdentityPool", props: map[string]any{
+		"IdentityPoolName": a.IdentityPool.IdentityPoolName, "AllowUnauthenticatedIdentities": a.IdentityPool.AllowUnauthenticatedIdentities,
+		"CognitoIdentityProviders": []any{map[string]any{"ClientId": Ref{at(WebClientID)}, "ProviderName": GetAtt{pool, "ProviderName"}}},
+	}})
+	for _, r := range []struct {
+		id   string
+		role IdentityRole
+	}{{AuthenticatedRole, a.AuthenticatedRole}, {UnauthenticatedRole, a.UnauthenticatedRole}} {
+		out = append(out, resource{path: at(r.id, "Resource"), typ: "AWS::IAM::Role", props: map[string]any{
+			"Description": r.role.Description,
+			"AssumeRolePolicyDocument": policy(map[string]any{"Action": "sts:AssumeRoleWithWebIdentity", "Effect": "Allow",
+				"Condition": map[string]any{
+					"StringEquals":           map[string]any{"cognito-identity.amazonaws.com:aud": Ref{idPool}},
+					"ForAnyValue:StringLike": map[string]any{"cognito-identity.amazonaws.com:amr": r.role.AMR}},
+				"Principal": map[string]any{"Federated": "cognito-identity.amazonaws.com"}}),
+		}})
+	}
+	out = append(out, resource{path: at(RoleAttachmentID), typ: "AWS::Cognito::IdentityPoolRoleAttachment", props: map[string]any{
+		"IdentityPoolId": Ref{idPool},
+		"Roles": map[string]any{
+			"authenticated":   GetAtt{at(AuthenticatedRole, "Resource"), "Arn"},
+			"unauthenticated": GetAtt{at(UnauthenticatedRole, "Resource"), "Arn"}},
+	}})
+	for _, g := range a.Groups {
+		out = append(out, resource{path: at(g.ConstructID), typ: "AWS::Cognito::UserPoolGroup", props: map[string]any{
+			"UserPoolId": Ref{pool}, "GroupName": g.GroupName, "Precedence": g.Precedence,
+		}})
+	}
+	return out
+}
+
+// policy is an IAM policy document with one statement.
+func policy(statement map[string]any) map[string]any {
+	return map[string]any{"Version": "2012-10-17", "Statement": []any{statement}}
+}
+
+// one renders a list of one element as the element, as the CDK does in policies.
+func one(l []string) any {
+	if len(l) == 1 {
+		return l[0]
+	}
+	return l
+}
+
+// toMap turns a struct with json tags into template values.
+func toMap(v any) map[string]any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("spec: " + err.Error()) // plain structs of strings, numbers and bools always marshal
+	}
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return m
+}
+
+// The parts of a template the CDK's default stack synthesizer adds.
+var (
+	bootstrapParameter = map[string]any{"BootstrapVersion": map[string]any{
+		"Type":        "AWS::SSM::Parameter::Value<String>",
+		"Default":     "/cdk-bootstrap/hnb659fds/version",
+		"Description": "Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter Store. [cdk:skip]",
+	}}
+	bootstrapRule = map[string]any{"CheckBootstrapVersion": map[string]any{"Assertions": []any{map[string]any{
+		"Assert": map[string]any{"Fn::Not": []any{map[string]any{"Fn::Contains": []any{
+			[]any{"1", "2", "3", "4", "5"}, map[string]any{"Ref": "BootstrapVersion"}}}}},
+		"AssertDescription": "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI.",
+	}}}}
+)
+
+// Template renders the stack's CloudFormation template as indented JSON with sorted
+// keys and a final newline: the bytes stacks.Template gets from the CDK.
+func (s *Stack) Template() []byte {
+	resources := map[string]any{}
+	for _, r := range s.Auth.resources(s.AuthID) {
+		res := map[string]any{"Type": r.typ, "Properties": resolve(r.props)}
+		if r.removal != "" {
+			res["DeletionPolicy"], res["UpdateReplacePolicy"] = r.removal, r.removal
+		}
+		if len(r.suppressed) > 0 {
+			var rules []any
+			for _, x := range r.suppressed {
+				rule := map[string]any{"id": x.ID, "reason": x.Reason}
+				if len(x.AppliesTo) > 0 {
+					rule["applies_to"] = x.AppliesTo
+				}
+				rules = append(rules, rule)
+			}
+			res["Metadata"] = map[string]any{"cdk_nag": map[string]any{"rules_to_suppress": rules}}
+		}
+		resources[logicalIDOf(r.path)] = res
+	}
+	outs := map[string]any{}
+	for _, o := range s.Outputs {
+		outs[LogicalID([]string{o.Name})] = map[string]any{
+			"Description": o.Description,
+			"Value":       resolve(o.Value),
+			"Export":      map[string]any{"Name": s.Name + "-" + o.Name},
+		}
+	}
+	doc := map[string]any{
+		"Description": s.Description,
+		"Resources":   resources,
+		"Outputs":     outs,
+		"Parameters":  bootstrapParameter,
+		"Rules":       bootstrapRule,
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		panic("spec: " + err.Error()) // maps of plain values always marshal
+	}
+	return append(b, '\n')
+}
+
+// logicalIDOf is the logical id of the resource at a construct path below the stack.
+func logicalIDOf(path string) string { return LogicalID(strings.Split(path, "/")) }
+
+// resolve replaces Ref, GetAtt and Join with their template form.
+func resolve(v any) any {
+	switch x := v.(type) {
+	case Ref:
+		if strings.HasPrefix(x.Target, "AWS::") {
+			return map[string]any{"Ref": x.Target}
+		}
+		return map[string]any{"Ref": logicalIDOf(x.Target)}
+	case GetAtt:
+		return map[string]any{"Fn::GetAtt": []any{logicalIDOf(x.Target), x.Attribute}}
+	case Join:
+		parts := make([]any, len(x))
+		for i, p := range x {
+			parts[i] = resolve(p)
+		}
+		return map[string]any{"Fn::Join": []any{"", parts}}
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = resolve(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = resolve(e)
+		}
+		return out
+	}
+	return v
+}
