@@ -66,7 +66,7 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 		return nil, err // unreachable: the config was validated above
 	}
 	refs := map[string]*string{
-		spec.Region: stack.Region(),
+		spec.Region:                           stack.Region(),
 		st.AuthID + "/" + spec.UserPoolID:     auth.CfnUserPool.Ref(),
 		st.AuthID + "/" + spec.WebClientID:    auth.CfnWebClient.Ref(),
 		st.AuthID + "/" + spec.IdentityPoolID: auth.CfnIdentityPool.Ref(),

@@ -26,8 +26,8 @@ func TestLogicalID(t *testing.T) {
 		{[]string{"Auth", "GroupADMINS"}, "AuthGroupADMINSA21F4BA3"},
 		{[]string{"defineauth-shop", "Auth"}, "defineauthshopAuthE931B2B6"},
 		{[]string{"AuthRegion"}, "AuthRegion"},
-		{[]string{"Default", "Auth-Region"}, "AuthRegion"},                   // Default is dropped
-		{[]string{"Auth", "Auth", "X"}, "AuthX" + hashOf("Auth/Auth/X")},     // a repeated id is read once
+		{[]string{"Default", "Auth-Region"}, "AuthRegion"},                  // Default is dropped
+		{[]string{"Auth", "Auth", "X"}, "AuthX" + hashOf("Auth/Auth/X")},    // a repeated id is read once
 		{[]string{"Stack", "Resource"}, "Stack" + hashOf("Stack/Resource")}, // Resource is not readable
 		{[]string{strings.Repeat("a", 300)}, strings.Repeat("a", 240) + hashOf(strings.Repeat("a", 300))},
 	} {
