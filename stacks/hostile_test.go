@@ -4,10 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
 	"github.com/defineauth/defineauth/lint"
 	"github.com/defineauth/defineauth/stacks"
 )
@@ -91,4 +97,38 @@ func TestTemplateEnvironmentErrors(t *testing.T) {
 			t.Fatalf("got %v", err)
 		}
 	})
+}
+
+// TestFuzzedConfigsMatchCDK synthesizes, with the CDK, a sample of the configs the
+// fuzzers accepted (written to $DEFINEAUTH_FUZZED_DIR as *.config.json by CI's fuzz
+// runs) and requires the pure-Go rendering to be the same bytes. Without the
+// variable there is nothing to compare; CI sets it.
+func TestFuzzedConfigsMatchCDK(t *testing.T) {
+	dir := os.Getenv("DEFINEAUTH_FUZZED_DIR")
+	if dir == "" {
+		t.Skip("DEFINEAUTH_FUZZED_DIR not set: CI runs this after fuzzing")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.config.json"))
+	if len(files) < 20 {
+		t.Fatalf("only %d fuzzed configs in %s", len(files), dir)
+	}
+	sort.Strings(files) // named by a hash of the template: an unbiased sample
+	for _, f := range files[:40] {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cfg config.Config
+		if err := json.Unmarshal(raw, &cfg); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		cdk, err := stacks.Template(&cfg)
+		if err != nil {
+			t.Fatalf("%s: %v\nconfig: %s", f, err, raw)
+		}
+		st := spec.ForStack(&cfg)
+		if pure := st.Template(); string(pure) != string(cdk) {
+			t.Errorf("%s: spec.Template differs from the CDK synth (-cdk +spec):\n%s\nconfig: %s", f, cmp.Diff(string(cdk), string(pure)), raw)
+		}
+	}
 }

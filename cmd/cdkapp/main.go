@@ -2,6 +2,8 @@
 // the CDK context value "config" (cdk.json sets examples/shop.json; override it with
 // `cdk synth -c config=path/to/auth.json`) and synthesizes the defineauth stack.
 // With `-c nag=true`, cdk-nag's AwsSolutions checks run too (see stacks.AddNagChecks).
+// aws-cdk-lib's built-in CloudFormation validation runs only with CDK_VALIDATION=true
+// (see stacks.BuiltinValidation): the template is the same either way.
 package main
 
 import (
@@ -49,7 +51,7 @@ func runSafely() (err error) {
 
 func run() error {
 	flags := stacks.FeatureFlags() // defaults; cdk.json's context (the same flags) overrides
-	app := awscdk.NewApp(&awscdk.AppProps{Context: &flags})
+	app := awscdk.NewApp(&awscdk.AppProps{Context: &flags, BuiltinCloudFormationValidation: jsii.Bool(stacks.BuiltinValidation())})
 	path := defaultConfig
 	if v, ok := app.Node().TryGetContext(jsii.String("config")).(string); ok && v != "" {
 		path = v

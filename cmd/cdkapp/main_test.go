@@ -10,6 +10,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
+
 	// Registers -update, so `go test ./... -update` is accepted by this binary too.
 	_ "github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/stacks"
@@ -47,6 +50,7 @@ func synthLikeCDK(t *testing.T, context map[string]string) (outdir string, stder
 
 func TestAppSynthLikeCDK(t *testing.T) {
 	t.Run("default config from cdk.json", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
 		outdir, stderr, err := synthLikeCDK(t, nil)
 		if err != nil {
 			t.Fatalf("app failed: %v\n%s", err, stderr)
@@ -55,8 +59,23 @@ func TestAppSynthLikeCDK(t *testing.T) {
 		if !strings.Contains(tmpl, `"MfaConfiguration":"ON"`) || !strings.Contains(tmpl, `"DeviceOnlyRememberedOnUserPrompt":true`) {
 			t.Errorf("template lacks the example's MFA and device settings:\n%.2000s", tmpl)
 		}
+		// What `cdk synth` writes is what `defineauth synth` renders in pure Go.
+		cfg, err := config.Load("../../examples/shop.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := spec.ForStack(cfg)
+		var pure any
+		if err := json.Unmarshal(st.Template(), &pure); err != nil {
+			t.Fatal(err)
+		}
+		compact, _ := json.Marshal(pure)
+		if string(compact) != tmpl {
+			t.Errorf("the CDK app's template differs from spec.Template:\n%s", cmp.Diff(tmpl, string(compact)))
+		}
 	})
 	t.Run("no config in the context: the bundled example, as the README says", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
 		outdir, stderr, err := synthLikeCDK(t, map[string]string{"config": ""})
 		if err != nil {
 			t.Fatalf("app failed: %v\n%s", err, stderr)
@@ -64,6 +83,7 @@ func TestAppSynthLikeCDK(t *testing.T) {
 		readTemplate(t, outdir, "defineauth-shop")
 	})
 	t.Run("config from -c", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
 		outdir, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/mfa-optional-totp.json"})
 		if err != nil {
 			t.Fatalf("app failed: %v\n%s", err, stderr)
@@ -74,6 +94,7 @@ func TestAppSynthLikeCDK(t *testing.T) {
 		}
 	})
 	t.Run("invalid config fails with every problem", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
 		outdir, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/rules/R8/fail-lite.json"})
 		if err == nil {
 			t.Fatal("app succeeded on an invalid config")
@@ -86,6 +107,7 @@ func TestAppSynthLikeCDK(t *testing.T) {
 		}
 	})
 	t.Run("cdk-nag on request", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
 		// With the recommended feature flags, error annotations stop the synth itself:
 		// the app exits 1 after CDK printed the findings, with one line of its own.
 		_, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/guests-and-groups.json", "nag": "true"})
@@ -97,11 +119,13 @@ func TestAppSynthLikeCDK(t *testing.T) {
 		}
 	})
 	t.Run("cdk-nag neighbour: the example has no unsuppressed error", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
 		if _, stderr, err := synthLikeCDK(t, map[string]string{"nag": "true"}); err != nil {
 			t.Fatalf("app failed: %v\n%s", err, stderr)
 		}
 	})
 	t.Run("missing config file", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
 		_, stderr, err := synthLikeCDK(t, map[string]string{"config": "no/such.json"})
 		if err == nil || !strings.Contains(stderr, "config file no/such.json not found: pass -c config=") {
 			t.Errorf("err %v, stderr:\n%s", err, stderr)

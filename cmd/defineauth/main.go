@@ -9,8 +9,9 @@
 //	defineauth outputs --stack NAME [--region R] [--profile P] [--out PATH]
 //	                           write amplify_outputs.json for the front end
 //
-// FILE "-" reads standard input. validate runs in pure Go (no Node.js); synth starts
-// the jsii runtime and needs Node.js.
+// FILE "-" reads standard input. Every command is pure Go: the binary does not link
+// the CDK, needs no Node.js, and synth renders the template from package spec, the
+// same bytes `cdk synth` (the CDK app in cmd/cdkapp) produces.
 package main
 
 import (
@@ -22,10 +23,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/aws/jsii-runtime-go"
-
 	"github.com/defineauth/defineauth/construct/config"
-	"github.com/defineauth/defineauth/stacks"
+	"github.com/defineauth/defineauth/construct/spec"
 )
 
 // Exit codes.
@@ -60,7 +59,6 @@ func main() {
 			}
 		}()
 		code = run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-		jsii.Close()
 	}()
 	os.Exit(code)
 }
@@ -146,15 +144,8 @@ func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) 
 	if cmd == "validate" {
 		return printOut(stdout, stderr, cmd, fmt.Sprintf("%s: valid%s\n", name, plural(len(problems), ", %d warning")))
 	}
-	tmpl, err := stacks.Template(cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "defineauth synth: %v\n", err)
-		if errors.As(err, new(*stacks.EnvironmentError)) {
-			return exitUsage
-		}
-		return exitInvalid
-	}
-	return printOut(stdout, stderr, cmd, string(tmpl))
+	st := spec.ForStack(cfg)
+	return printOut(stdout, stderr, cmd, string(st.Template()))
 }
 
 // printOut writes s to standard output; a failure there (a closed pipe, a full disk)

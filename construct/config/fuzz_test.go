@@ -32,8 +32,10 @@ var rendered atomic.Int64
 // checkAccepted is what must hold for every config validation accepts: its pure-Go
 // template (the whole stack, package spec) has no lint error, and lint's R-rule
 // warnings are validation's. With
-// DEFINEAUTH_RENDER_DIR set (CI does), the template is also written there, up to 300
-// per fuzz process, for cfn-lint to check the CloudFormation schema.
+// DEFINEAUTH_RENDER_DIR set (CI does), the template and the config are also written
+// there, up to 300 per fuzz process: cfn-lint checks the templates' CloudFormation
+// schema, and stacks' TestFuzzedConfigsMatchCDK synthesizes a sample of the configs
+// with the CDK to prove the pure-Go rendering equal.
 func checkAccepted(t *testing.T, cfg *config.Config) {
 	// The names derived from an accepted config fit CloudFormation's and Cognito's
 	// limits, and so does the number of resources.
@@ -80,7 +82,9 @@ func checkAccepted(t *testing.T, cfg *config.Config) {
 	}
 	if dir := os.Getenv("DEFINEAUTH_RENDER_DIR"); dir != "" && rendered.Add(1) <= 300 {
 		sum := sha256.Sum256(tmpl)
-		_ = os.WriteFile(filepath.Join(dir, hex.EncodeToString(sum[:8])+".template.json"), tmpl, 0o644)
+		base := filepath.Join(dir, hex.EncodeToString(sum[:8]))
+		_ = os.WriteFile(base+".template.json", tmpl, 0o644)
+		_ = os.WriteFile(base+".config.json", js, 0o644)
 	}
 }
 

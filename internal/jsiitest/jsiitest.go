@@ -10,7 +10,16 @@ import (
 )
 
 // Main runs the tests, closes the jsii runtime and exits; call it from TestMain.
+//
+// Unless CDK_VALIDATION is already set, it turns off aws-cdk-lib's built-in
+// CloudFormation validation (a WebAssembly engine run on every synth, about 80% of
+// a synth's time here) for the Node.js process the tests start: the templates are the
+// same bytes, and what it checks is covered by defineauth lint and by cfn-lint over
+// every golden and fuzzed template in CI. CI keeps one real `cdk synth` with it on.
 func Main(m *testing.M) {
+	if _, set := os.LookupEnv("CDK_VALIDATION"); !set {
+		os.Setenv("CDK_VALIDATION", "false")
+	}
 	code := m.Run()
 	jsii.Close()
 	os.Exit(code)
