@@ -8,7 +8,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -42,8 +41,20 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s%s %s: %s Fix: %s", f.Rule, sev, f.Resource, f.Message, f.Fix)
 }
 
-// logicalID is what CloudFormation accepts as a logical id.
-var logicalID = regexp.MustCompile(`^[A-Za-z0-9]{1,255}$`)
+// validLogicalID reports whether id is what CloudFormation accepts as a logical id:
+// 1 to 255 ASCII letters and digits. (A regular expression with {1,255} would be
+// compiled into 255 copies at every start of the command.)
+func validLogicalID(id string) bool {
+	if id == "" || len(id) > 255 {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // template is the part of a CloudFormation template lint reads.
 type template struct {
@@ -102,7 +113,7 @@ func readTemplate(data []byte) (*template, error) {
 		t.Parameters[name] = parameter{Default: object(p)["Default"]}
 	}
 	for id, r := range res {
-		if !logicalID.MatchString(id) {
+		if !validLogicalID(id) {
 			return nil, fmt.Errorf("not a valid CloudFormation template: logical id %q is not alphanumeric", strictjson.Excerpt(id))
 		}
 		attrs, ok := r.(map[string]any)

@@ -15,9 +15,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
-
 	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
@@ -88,24 +85,17 @@ func stackNames(stacks map[string]map[string]string) string {
 // is not a defineauth stack (a wrong input, not an unreachable one).
 var ErrNotDefineAuth = errors.New("not a defineauth stack")
 
-// StackDescriber is the part of the CloudFormation API that FromCloudFormation uses;
-// *cloudformation.Client implements it, and tests use a fake.
-type StackDescriber interface {
-	DescribeStacks(ctx context.Context, in *cloudformation.DescribeStacksInput, opts ...func(*cloudformation.Options)) (*cloudformation.DescribeStacksOutput, error)
+// StackReader reads a deployed stack's outputs (name -> value); awscli.Client
+// implements it with the AWS CLI, and tests use a fake (package outputstest).
+type StackReader interface {
+	StackOutputs(ctx context.Context, stack string) (map[string]string, error)
 }
 
-// FromCloudFormation reads a deployed stack's outputs through the CloudFormation API.
-func FromCloudFormation(ctx context.Context, api StackDescriber, stack string) (map[string]string, error) {
-	res, err := api.DescribeStacks(ctx, &cloudformation.DescribeStacksInput{StackName: aws.String(stack)})
+// FromCloudFormation reads a deployed defineauth stack's outputs.
+func FromCloudFormation(ctx context.Context, api StackReader, stack string) (map[string]string, error) {
+	out, err := api.StackOutputs(ctx, stack)
 	if err != nil {
-		return nil, fmt.Errorf("describing stack %s: %w", stack, err)
-	}
-	if len(res.Stacks) != 1 {
-		return nil, fmt.Errorf("describing stack %s: got %d stacks", stack, len(res.Stacks))
-	}
-	out := map[string]string{}
-	for _, o := range res.Stacks[0].Outputs {
-		out[aws.ToString(o.OutputKey)] = aws.ToString(o.OutputValue)
+		return nil, err
 	}
 	if !IsDefineAuth(out) {
 		return nil, fmt.Errorf("%w: stack %s has no %s output; is it the auth stack, and deployed with this version?", ErrNotDefineAuth, stack, Marker)

@@ -77,7 +77,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if cmd == "outputs" {
 		fset.StringVar(&o.cdkOutputs, "cdk-outputs", "", "file written by cdk deploy --outputs-file")
 		fset.StringVar(&o.stack, "stack", "", "stack name")
-		fset.StringVar(&o.region, "region", "", "AWS region (default: the AWS configuration chain)")
+		fset.StringVar(&o.region, "region", "", "AWS region (default: the AWS CLI's configuration chain)")
 		fset.StringVar(&o.profile, "profile", "", "AWS shared-config profile (default: the AWS configuration chain)")
 		fset.StringVar(&o.out, "out", "amplify_outputs.json", `where to write; "-" for standard output`)
 	}
@@ -96,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "defineauth outputs: unexpected arguments %v\n%s", fset.Args(), usage)
 			return exitUsage
 		}
-		return outputsCommand(o, newCloudFormation, stdin, stdout, stderr)
+		return outputsCommand(o, newStackReader, stdin, stdout, stderr)
 	case "lint":
 		if fset.NArg() == 0 {
 			fmt.Fprintf(stderr, "defineauth lint: expected templates or cdk.out folders\n%s", usage)

@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
-
+	"github.com/defineauth/defineauth/internal/awscli"
 	"github.com/defineauth/defineauth/internal/strictjson"
 	"github.com/defineauth/defineauth/outputs"
 )
@@ -23,32 +20,18 @@ type outputsFlags struct {
 	cdkOutputs, stack, region, profile, out string
 }
 
-// cloudFormationFactory makes the CloudFormation client; tests pass a fake.
-type cloudFormationFactory func(ctx context.Context, region, profile string) (outputs.StackDescriber, error)
+// stackReaderFactory makes the reader of deployed stacks; tests pass a fake.
+type stackReaderFactory func(region, profile string) outputs.StackReader
 
-// newCloudFormation builds a client from the standard AWS configuration chain
-// (environment, shared config and credentials files, SSO, instance roles).
-func newCloudFormation(ctx context.Context, region, profile string) (outputs.StackDescriber, error) {
-	var opts []func(*awsconfig.LoadOptions) error
-	if region != "" {
-		opts = append(opts, awsconfig.WithRegion(region))
-	}
-	if profile != "" {
-		opts = append(opts, awsconfig.WithSharedConfigProfile(profile))
-	}
-	cfg, err := awsconfig.LoadDefaultConfig(ctx, opts...)
-	if err != nil {
-		return nil, fmt.Errorf("loading the AWS configuration: %w", err)
-	}
-	if cfg.Region == "" {
-		return nil, fmt.Errorf("no AWS region: pass --region or set AWS_REGION")
-	}
-	return cloudformation.NewFromConfig(cfg, func(o *cloudformation.Options) { o.RetryMaxAttempts = 5; o.RetryMode = aws.RetryModeStandard }), nil
+// newStackReader reads deployed stacks with the AWS CLI, which resolves credentials,
+// region and profile through the standard AWS configuration chain.
+func newStackReader(region, profile string) outputs.StackReader {
+	return awscli.Client{Region: region, Profile: profile}
 }
 
 // outputsCommand writes amplify_outputs.json from a cdk outputs file or a deployed
 // stack. Nothing is written when anything fails.
-func outputsCommand(o outputsFlags, newCFN cloudFormationFactory, stdin io.Reader, stdout, stderr io.Writer) int {
+func outputsCommand(o outputsFlags, newReader stackReaderFactory, stdin io.Reader, stdout, stderr io.Writer) int {
 	var stackOutputs map[string]string
 	var source string
 	switch {
@@ -75,18 +58,15 @@ func outputsCommand(o outputsFlags, newCFN cloudFormationFactory, stdin io.Reade
 		}
 		source = fmt.Sprintf("stack %s in %s", stack, name)
 	case o.stack != "":
-		ctx := context.Background()
-		api, err := newCFN(ctx, o.region, o.profile)
-		if err == nil {
-			fmt.Fprintf(stderr, "reading the outputs of stack %s through the CloudFormation API...\n", o.stack)
-			stackOutputs, err = outputs.FromCloudFormation(ctx, api, o.stack)
-		}
+		fmt.Fprintf(stderr, "reading the outputs of stack %s with the AWS CLI...\n", o.stack)
+		var err error
+		stackOutputs, err = outputs.FromCloudFormation(context.Background(), newReader(o.region, o.profile), o.stack)
 		if err != nil {
 			fmt.Fprintf(stderr, "defineauth outputs: %v\n", err)
 			if errors.Is(err, outputs.ErrNotDefineAuth) {
 				return exitInvalid
 			}
-			return exitUsage // the stack or the API cannot be reached: unreadable input
+			return exitUsage // no AWS CLI, or the stack cannot be read: unreadable input
 		}
 		source = "deployed stack " + o.stack
 	default:

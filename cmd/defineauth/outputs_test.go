@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -53,7 +52,7 @@ func TestOutputsCommand(t *testing.T) {
 	future[outputs.Marker] = "9"
 	newer := write("newer.json", map[string]any{"defineauth-shop": future})
 	api := outputstest.Stacks{"defineauth-shop": deployedOutputs, "Other": {"X": "1"}}
-	factory := func(context.Context, string, string) (outputs.StackDescriber, error) { return api, nil }
+	factory := func(string, string) outputs.StackReader { return api }
 
 	tests := []struct {
 		name    string
@@ -132,6 +131,18 @@ func TestOutputsRefusesItsOwnInput(t *testing.T) {
 	}
 	if code := run([]string{"outputs", "--cdk-outputs", p, "--out", filepath.Join(dir, "amplify_outputs.json")}, nil, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
 		t.Errorf("neighbour: exit %d", code)
+	}
+}
+
+// TestOutputsStackNeedsTheAWSCLI: --stack reads the deployed stack with the AWS CLI;
+// without it, one line says how to proceed (exit 2, nothing written).
+func TestOutputsStackNeedsTheAWSCLI(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	out := filepath.Join(t.TempDir(), "amplify_outputs.json")
+	var stderr bytes.Buffer
+	code := run([]string{"outputs", "--stack", "defineauth-shop", "--out", out}, nil, &bytes.Buffer{}, &stderr)
+	if _, err := os.Stat(out); code != 2 || err == nil || !strings.Contains(stderr.String(), "the AWS CLI (aws) is not installed") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
 }
 

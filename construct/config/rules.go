@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -100,13 +101,18 @@ func (c *Config) Warnings() []*Problem {
 }
 
 var (
-	domainName   = regexp.MustCompile(`^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$`)
 	roleARN      = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
 	regionName   = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 	groupPattern = regexp.MustCompile(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`)
 	// externalIDPattern is what IAM accepts as an sts:ExternalId.
 	externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]+$`)
 )
+
+// domainName matches a DNS domain name; compiled on first use, since its bounded
+// repetitions make it costly to compile at every start of the command.
+var domainName = sync.OnceValue(func() func(string) bool {
+	return regexp.MustCompile(`^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$`).MatchString
+})
 
 // hasControl reports whether s holds a control character other than those in allowed.
 func hasControl(s, allowed string) bool {
@@ -537,7 +543,7 @@ func checkSenders(c *Config) []*Problem {
 			out = append(out, problemf("DA006", "senders.email.sesRegion", `use a region name such as "us-east-1"`,
 				"%s is not a region name", quote(e.SESRegion)))
 		}
-		if d := e.SESVerifiedDomain; d != "" && !isToken(d) && (len(d) > 253 || !domainName.MatchString(d)) {
+		if d := e.SESVerifiedDomain; d != "" && !isToken(d) && (len(d) > 253 || !domainName()(d)) {
 			out = append(out, problemf("DA006", "senders.email.sesVerifiedDomain", "use the verified domain itself, such as example.com",
 				"%s is not a domain name", quote(d)))
 		}
