@@ -91,3 +91,16 @@ func ExampleStack_Template() {
 	// WebClientId {Auth/WebClient}
 	// IdentityPoolId {Auth/IdentityPool}
 }
+
+// BenchmarkTemplate measures the pure-Go rendering of the example's whole stack:
+// compare with stacks' BenchmarkTemplate, the same template from the CDK.
+func BenchmarkTemplate(b *testing.B) {
+	cfg, err := config.Load("../../examples/shop.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		st := spec.ForStack(cfg)
+		_ = st.Template()
+	}
+}
