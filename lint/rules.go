@@ -7,13 +7,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/defineauth/defineauth/internal/cfn"
 )
 
 // pool is one AWS::Cognito::UserPool being checked.
 type pool struct {
 	id    string
 	props map[string]any
-	tmpl  *template
+	tmpl  *cfn.Template
 	out   []Finding
 }
 
@@ -62,38 +64,38 @@ type facts struct {
 }
 
 func (p *pool) facts() facts {
-	v := value{p.tmpl}
+	v := p.tmpl
 	f := facts{mfa: "OFF", mfaKnown: true, enabledKnown: true, sendingAccount: "COGNITO_DEFAULT", tier: "ESSENTIALS", tierKnown: true}
 	if x, ok := p.props["MfaConfiguration"]; ok {
-		f.mfa, f.mfaKnown = v.str(x)
+		f.mfa, f.mfaKnown = v.Str(x)
 	}
 	if x, ok := p.props["EnabledMfas"]; ok {
 		f.enabledPresent = true
-		f.enabled, f.enabledKnown = v.list(x)
+		f.enabled, f.enabledKnown = v.List(x)
 	}
-	f.sms = object(p.props["SmsConfiguration"])
-	f.autoVerified, f.autoKnown = v.list(p.props["AutoVerifiedAttributes"])
-	user, _ := v.list(p.props["UsernameAttributes"])
-	alias, _ := v.list(p.props["AliasAttributes"])
+	f.sms = cfn.Object(p.props["SmsConfiguration"])
+	f.autoVerified, f.autoKnown = v.List(p.props["AutoVerifiedAttributes"])
+	user, _ := v.List(p.props["UsernameAttributes"])
+	alias, _ := v.List(p.props["AliasAttributes"])
 	f.login = append(user, alias...)
-	for _, m := range listOf(object(p.props["AccountRecoverySetting"])["RecoveryMechanisms"]) {
-		if name, ok := v.str(object(m)["Name"]); ok {
+	for _, m := range cfn.ListOf(cfn.Object(p.props["AccountRecoverySetting"])["RecoveryMechanisms"]) {
+		if name, ok := v.Str(cfn.Object(m)["Name"]); ok {
 			f.recovery = append(f.recovery, name)
 		}
 	}
-	if e := object(p.props["EmailConfiguration"]); e != nil {
-		if s, ok := v.str(e["EmailSendingAccount"]); ok {
+	if e := cfn.Object(p.props["EmailConfiguration"]); e != nil {
+		if s, ok := v.Str(e["EmailSendingAccount"]); ok {
 			f.sendingAccount = s
 		} else if e["EmailSendingAccount"] != nil {
 			f.sendingAccount = ""
 		}
 	}
 	if x, ok := p.props["UserPoolTier"]; ok {
-		f.tier, f.tierKnown = v.str(x)
+		f.tier, f.tierKnown = v.Str(x)
 	}
-	for _, s := range listOf(p.props["Schema"]) {
-		name, _ := v.str(object(s)["Name"])
-		req, _ := v.boolean(object(s)["Required"])
+	for _, s := range cfn.ListOf(p.props["Schema"]) {
+		name, _ := v.Str(cfn.Object(s)["Name"])
+		req, _ := v.Bool(cfn.Object(s)["Required"])
 		if name == "phone_number" && req {
 			f.phoneRequired = true
 		}
@@ -101,13 +103,8 @@ func (p *pool) facts() facts {
 	if !f.enabledPresent && f.mfaOn() && f.sms != nil {
 		f.enabled = []string{"SMS_MFA"} // Cognito's legacy default: SMS is the method
 	}
-	f.keepOriginal, f.keepKnown = v.list(object(p.props["UserAttributeUpdateSettings"])["AttributesRequireVerificationBeforeUpdate"])
+	f.keepOriginal, f.keepKnown = v.List(cfn.Object(p.props["UserAttributeUpdateSettings"])["AttributesRequireVerificationBeforeUpdate"])
 	return f
-}
-
-func listOf(v any) []any {
-	l, _ := v.([]any)
-	return l
 }
 
 func (f facts) mfaOn() bool { return f.mfaKnown && (f.mfa == "ON" || f.mfa == "OPTIONAL") }
@@ -152,7 +149,7 @@ func (p *pool) checkMFA(f facts) {
 }
 
 func (p *pool) checkSMS(f facts) {
-	v := value{p.tmpl}
+	v := p.tmpl
 	phoneVerified := slices.Contains(f.autoVerified, "phone_number")
 	phoneLogin := slices.Contains(f.login, "phone_number")
 	if f.smsMFA() && f.sms == nil {
@@ -182,11 +179,11 @@ func (p *pool) checkSMS(f facts) {
 			"SMS MFA codes can go to phone numbers that were never verified")
 	}
 	for _, key := range []string{"SmsAuthenticationMessage", "SmsVerificationMessage"} {
-		if msg, ok := v.str(p.props[key]); ok {
+		if msg, ok := v.Str(p.props[key]); ok {
 			p.checkSMSMessage(key, msg)
 		}
 	}
-	if msg, ok := v.str(object(p.props["VerificationMessageTemplate"])["SmsMessage"]); ok {
+	if msg, ok := v.Str(cfn.Object(p.props["VerificationMessageTemplate"])["SmsMessage"]); ok {
 		p.checkSMSMessage("VerificationMessageTemplate.SmsMessage", msg)
 	}
 }
@@ -206,7 +203,7 @@ func (p *pool) checkSMSMessage(key, msg string) {
 // checkSMSRole checks the SNS caller role and its external id; a role defined in the
 // same template (Fn::GetAtt [Role, Arn]) must trust Cognito with that external id.
 func (p *pool) checkSMSRole(sms map[string]any) {
-	v := value{p.tmpl}
+	v := p.tmpl
 	arn, hasArn := sms["SnsCallerArn"]
 	ext, hasExt := sms["ExternalId"]
 	switch {
@@ -219,7 +216,7 @@ func (p *pool) checkSMSRole(sms map[string]any) {
 	case !hasArn:
 		return
 	}
-	getAtt, ok := object(arn)["Fn::GetAtt"].([]any)
+	getAtt, ok := cfn.Object(arn)["Fn::GetAtt"].([]any)
 	if !ok || len(getAtt) != 2 {
 		return
 	}
@@ -229,18 +226,18 @@ func (p *pool) checkSMSRole(sms map[string]any) {
 		p.add("R11", Error, "point SnsCallerArn at an AWS::IAM::Role", "SnsCallerArn refers to %s, which is not an IAM role in this template", roleID)
 		return
 	}
-	extID, extKnown := v.str(ext)
+	extID, extKnown := v.Str(ext)
 	trust, known := trustStatements(role.Properties["AssumeRolePolicyDocument"])
 	trusted := false
 	for _, s := range trust {
-		effect, effectKnown := v.str(s["Effect"])
-		principal := object(s["Principal"])
-		if principal == nil || isIntrinsic(principal) || principal["AWS"] == "*" {
+		effect, effectKnown := v.Str(s["Effect"])
+		principal := cfn.Object(s["Principal"])
+		if principal == nil || cfn.IsIntrinsic(principal) || principal["AWS"] == "*" {
 			known = false // "*", or an intrinsic: it may or may not let Cognito in
 			continue
 		}
-		services, servicesKnown := v.list(principal["Service"])
-		if svc, ok := v.str(principal["Service"]); ok {
+		services, servicesKnown := v.List(principal["Service"])
+		if svc, ok := v.Str(principal["Service"]); ok {
 			services, servicesKnown = []string{svc}, true
 		}
 		switch {
@@ -251,7 +248,7 @@ func (p *pool) checkSMSRole(sms map[string]any) {
 			continue // a Deny, or another principal, is not trust in Cognito
 		}
 		trusted = true
-		want, ok := v.str(object(object(s["Condition"])["StringEquals"])["sts:ExternalId"])
+		want, ok := v.Str(cfn.Object(cfn.Object(s["Condition"])["StringEquals"])["sts:ExternalId"])
 		if ok && extKnown && want != extID {
 			p.add("R11", Error, "make the role's sts:ExternalId condition and SmsConfiguration.ExternalId the same",
 				"role %s expects external id %q, but the pool sends %q", roleID, want, extID)
@@ -266,8 +263,8 @@ func (p *pool) checkSMSRole(sms map[string]any) {
 // are known statically. IAM accepts Statement as one object or a list; a statement
 // or a document behind an intrinsic function (Fn::If, ...) makes the policy unknown.
 func trustStatements(doc any) ([]map[string]any, bool) {
-	d := object(doc)
-	if d == nil || isIntrinsic(d) {
+	d := cfn.Object(doc)
+	if d == nil || cfn.IsIntrinsic(d) {
 		return nil, false
 	}
 	var raw []any
@@ -282,8 +279,8 @@ func trustStatements(doc any) ([]map[string]any, bool) {
 	known := true
 	var out []map[string]any
 	for _, e := range raw {
-		s := object(e)
-		if s == nil || isIntrinsic(s) {
+		s := cfn.Object(e)
+		if s == nil || cfn.IsIntrinsic(s) {
 			known = false
 			continue
 		}
@@ -292,20 +289,8 @@ func trustStatements(doc any) ([]map[string]any, bool) {
 	return out, known
 }
 
-// isIntrinsic reports whether m is an intrinsic function call: one key, Ref,
-// Condition or Fn::*.
-func isIntrinsic(m map[string]any) bool {
-	if len(m) != 1 {
-		return false
-	}
-	for k := range m {
-		return k == "Ref" || k == "Condition" || strings.HasPrefix(k, "Fn::")
-	}
-	return false
-}
-
 func (p *pool) checkRecoveryAndEmail(f facts) {
-	if mode, ok := (value{p.tmpl}).str(object(p.props["UserPoolAddOns"])["AdvancedSecurityMode"]); ok && (mode == "AUDIT" || mode == "ENFORCED") && f.tierKnown && f.tier != "PLUS" {
+	if mode, ok := p.tmpl.Str(cfn.Object(p.props["UserPoolAddOns"])["AdvancedSecurityMode"]); ok && (mode == "AUDIT" || mode == "ENFORCED") && f.tierKnown && f.tier != "PLUS" {
 		p.add("R15", Error, "set UserPoolTier PLUS, or AdvancedSecurityMode OFF",
 			"AdvancedSecurityMode is %s but the tier is %s; threat protection needs PLUS", mode, f.tier)
 	}
@@ -324,10 +309,10 @@ func (p *pool) checkAttributes(f facts) {
 			}
 		}
 	}
-	v := value{p.tmpl}
-	for _, s := range listOf(p.props["Schema"]) {
-		e := object(s)
-		name, _ := v.str(e["Name"])
+	v := p.tmpl
+	for _, s := range cfn.ListOf(p.props["Schema"]) {
+		e := cfn.Object(s)
+		name, _ := v.Str(e["Name"])
 		if _, ok := e["AttributeDataType"]; !ok && slices.Contains(standardAttributes, name) {
 			p.add("R14", Error, "add \"AttributeDataType\": \"String\" to the entry",
 				"Schema entry %s has no AttributeDataType; later updates of the pool will fail", name)
@@ -337,10 +322,10 @@ func (p *pool) checkAttributes(f facts) {
 
 // checkEnums reports values Cognito does not accept (rule DA200).
 func (p *pool) checkEnums() {
-	v := value{p.tmpl}
+	v := p.tmpl
 	for _, path := range slices.Sorted(maps.Keys(enums)) {
 		for _, got := range p.valuesAt(path) {
-			s, ok := v.str(got)
+			s, ok := v.Str(got)
 			if ok && !slices.Contains(enums[path], s) {
 				p.add("DA200", Error, "use one of "+strings.Join(enums[path], ", "), "%s has the value %q, which Cognito does not accept", path, s)
 			}
@@ -357,7 +342,7 @@ func (p *pool) valuesAt(path string) []any {
 		part = strings.TrimSuffix(part, "[]")
 		var next []any
 		for _, c := range cur {
-			x, ok := object(c)[part]
+			x, ok := cfn.Object(c)[part]
 			if !ok {
 				continue
 			}

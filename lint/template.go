@@ -9,9 +9,8 @@ package lint
 import (
 	"fmt"
 	"slices"
-	"strings"
 
-	"github.com/defineauth/defineauth/internal/strictjson"
+	"github.com/defineauth/defineauth/internal/cfn"
 )
 
 // Severity says whether a finding fails the lint.
@@ -41,99 +40,6 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s%s %s: %s Fix: %s", f.Rule, sev, f.Resource, f.Message, f.Fix)
 }
 
-// validLogicalID reports whether id is what CloudFormation accepts as a logical id:
-// 1 to 255 ASCII letters and digits. (A regular expression with {1,255} would be
-// compiled into 255 copies at every start of the command.)
-func validLogicalID(id string) bool {
-	if id == "" || len(id) > 255 {
-		return false
-	}
-	for _, c := range []byte(id) {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// template is the part of a CloudFormation template lint reads.
-type template struct {
-	Parameters map[string]parameter
-	Resources  map[string]resource
-}
-
-type parameter struct {
-	Default any
-}
-
-type resource struct {
-	Type       string
-	Properties map[string]any
-}
-
-// The section names CloudFormation knows, at the top of a template and in a resource.
-var (
-	sections           = []string{"AWSTemplateFormatVersion", "Conditions", "Description", "Mappings", "Metadata", "Outputs", "Parameters", "Resources", "Rules", "Transform"}
-	resourceAttributes = []string{"Condition", "CreationPolicy", "DeletionPolicy", "DependsOn", "Metadata", "Properties", "Type", "UpdatePolicy", "UpdateReplacePolicy", "Version"}
-)
-
-// miscased returns the known name that key misspells only in case, or "".
-func miscased(key string, known []string) string {
-	for _, k := range known {
-		if k != key && strings.EqualFold(k, key) {
-			return k
-		}
-	}
-	return ""
-}
-
-// readTemplate parses a JSON or YAML template and picks out what lint reads, refusing
-// what CloudFormation refuses: a section or resource attribute spelled in the wrong
-// case (CloudFormation would not see it), a resource without a Type.
-func readTemplate(data []byte) (*template, error) {
-	doc, err := parseDocument(data)
-	if err != nil {
-		return nil, err
-	}
-	top, ok := doc.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("not a CloudFormation template: the document is not an object")
-	}
-	for key := range top {
-		if want := miscased(key, sections); want != "" {
-			return nil, fmt.Errorf("not a valid CloudFormation template: section %q must be spelled %q", strictjson.Excerpt(key), want)
-		}
-	}
-	res, ok := top["Resources"].(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("not a CloudFormation template: no Resources section")
-	}
-	t := &template{Parameters: map[string]parameter{}, Resources: map[string]resource{}}
-	for name, p := range object(top["Parameters"]) {
-		t.Parameters[name] = parameter{Default: object(p)["Default"]}
-	}
-	for id, r := range res {
-		if !validLogicalID(id) {
-			return nil, fmt.Errorf("not a valid CloudFormation template: logical id %q is not alphanumeric", strictjson.Excerpt(id))
-		}
-		attrs, ok := r.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("not a valid CloudFormation template: resource %s is not an object", id)
-		}
-		for key := range attrs {
-			if want := miscased(key, resourceAttributes); want != "" {
-				return nil, fmt.Errorf("not a valid CloudFormation template: resource %s: %q must be spelled %q", id, strictjson.Excerpt(key), want)
-			}
-		}
-		typ, ok := attrs["Type"].(string)
-		if !ok {
-			return nil, fmt.Errorf("not a valid CloudFormation template: resource %s has no Type", id)
-		}
-		t.Resources[id] = resource{Type: typ, Properties: object(attrs["Properties"])}
-	}
-	return t, nil
-}
-
 // Report is the result of checking one template.
 type Report struct {
 	UserPools int       // how many AWS::Cognito::UserPool resources the template has
@@ -149,7 +55,7 @@ func Template(data []byte) ([]Finding, error) {
 
 // Check is Template, also counting the user pools it checked.
 func Check(data []byte) (Report, error) {
-	t, err := readTemplate(data)
+	t, err := cfn.Parse(data)
 	if err != nil {
 		return Report{}, err
 	}

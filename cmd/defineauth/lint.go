@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/defineauth/defineauth/internal/cfn"
 	"github.com/defineauth/defineauth/internal/strictjson"
 	"github.com/defineauth/defineauth/lint"
 )
@@ -47,7 +48,7 @@ func lintCommand(paths []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		name, r, closeFn, err := openInput(f, stdin)
 		var data []byte
 		if err == nil {
-			data, err = strictjson.ReadAll(r, lint.MaxTemplateSize)
+			data, err = strictjson.ReadAll(r, cfn.MaxTemplateSize)
 			closeFn()
 		}
 		if err == nil {

@@ -1,4 +1,4 @@
-package lint
+package cfn
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
-// MaxTemplateSize is the largest template lint reads: four times what CloudFormation
+// MaxTemplateSize is the largest template Parse reads: four times what CloudFormation
 // accepts (1 MiB from S3), so indented or YAML templates fit, and a hostile input
 // costs little memory.
 const MaxTemplateSize = 4 << 20
@@ -24,7 +24,7 @@ const MaxTemplateSize = 4 << 20
 // CloudFormation); YAML duplicate keys are errors too.
 func parseDocument(data []byte) (any, error) {
 	if len(data) > MaxTemplateSize {
-		return nil, fmt.Errorf("the template is %s, larger than the %s lint reads (CloudFormation accepts 1 MiB)",
+		return nil, fmt.Errorf("the template is %s, larger than the %s defineauth reads (CloudFormation accepts 1 MiB)",
 			strictjson.Size(int64(len(data))), strictjson.Size(MaxTemplateSize))
 	}
 	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) == 0 || trimmed[0] == '{' || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
