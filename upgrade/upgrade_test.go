@@ -1,0 +1,331 @@
+package upgrade_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
+	"github.com/defineauth/defineauth/upgrade"
+)
+
+type m = map[string]any
+type a = []any
+
+// base is a deployed stack: a pool (TOTP optional, email sign-in, custom:tier), its
+// SMS role, a client, two groups and an identity pool.
+func base() m {
+	return m{"Resources": m{
+		"Pool": m{"Type": "AWS::Cognito::UserPool", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain", "Properties": m{
+			"MfaConfiguration": "OPTIONAL", "EnabledMfas": a{"SMS_MFA", "SOFTWARE_TOKEN_MFA"},
+			"UsernameAttributes": a{"email"}, "UsernameConfiguration": m{"CaseSensitive": false},
+			"DeletionProtection": "ACTIVE",
+			"SmsConfiguration":   m{"SnsCallerArn": m{"Fn::GetAtt": a{"SmsRole", "Arn"}}, "ExternalId": "ext"},
+			"Schema": a{
+				m{"Name": "email", "AttributeDataType": "String", "Required": true, "Mutable": true},
+				m{"Name": "phone_number", "AttributeDataType": "String", "Required": true, "Mutable": true},
+				m{"Name": "tier", "AttributeDataType": "String", "Mutable": true, "StringAttributeConstraints": m{"MaxLength": "16"}},
+			},
+		}},
+		"SmsRole": m{"Type": "AWS::IAM::Role", "Properties": m{"AssumeRolePolicyDocument": m{}}},
+		"Client":  m{"Type": "AWS::Cognito::UserPoolClient", "Properties": m{"UserPoolId": m{"Ref": "Pool"}, "GenerateSecret": false}},
+		"Admins":  m{"Type": "AWS::Cognito::UserPoolGroup", "Properties": m{"UserPoolId": m{"Ref": "Pool"}, "GroupName": "ADMINS", "Precedence": 0}},
+		"Readers": m{"Type": "AWS::Cognito::UserPoolGroup", "Properties": m{"UserPoolId": m{"Ref": "Pool"}, "GroupName": "READERS", "Precedence": 1}},
+		"Ids":     m{"Type": "AWS::Cognito::IdentityPool", "Properties": m{"AllowUnauthenticatedIdentities": false}},
+	}}
+}
+
+func res(t m, id string) m        { return t["Resources"].(m)[id].(m) }
+func props(t m, id string) m      { return res(t, id)["Properties"].(m) }
+func rename(t m, from, to string) { r := t["Resources"].(m); r[to] = r[from]; delete(r, from) }
+
+// TestHazards: each hazard on a hand-made pair, and its passing neighbour: the safe
+// way to make the same change. want is the findings' rules ("U5,U5 warning"), "" for none.
+func TestHazards(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(n m)
+		want string
+	}{
+		{"identical", func(n m) {}, ""},
+		{"U1 MFA OPTIONAL to ON", func(n m) { props(n, "Pool")["MfaConfiguration"] = "ON" }, "U1"},
+		{"U1 MFA absent (OFF) to ON", func(n m) { props(n, "Pool")["MfaConfiguration"] = "ON" }, "U1"},
+		{"U1 neighbour: ON to OPTIONAL", func(n m) { props(n, "Pool")["MfaConfiguration"] = "OPTIONAL" }, ""},
+		{"U1 neighbour: decided by Fn::If", func(n m) { props(n, "Pool")["MfaConfiguration"] = m{"Fn::If": a{"C", "ON", "OPTIONAL"}} }, ""},
+		{"U2 SMS removed from the methods", func(n m) { props(n, "Pool")["EnabledMfas"] = a{"SOFTWARE_TOKEN_MFA"} }, "U2 warning"},
+		{"U2 neighbour: a method added", func(n m) { props(n, "Pool")["EnabledMfas"] = a{"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"} }, ""},
+		{"U3 phone sign-in added", func(n m) { props(n, "Pool")["UsernameAttributes"] = a{"email", "phone_number"} }, "U3"},
+		{"U3 aliases added", func(n m) { props(n, "Pool")["AliasAttributes"] = a{"preferred_username"} }, "U3"},
+		{"U3 neighbour: same set, other order", func(n m) {
+			props(n, "Pool")["UsernameAttributes"] = a{"email"}
+		}, ""},
+		{"U4 case sensitivity", func(n m) { props(n, "Pool")["UsernameConfiguration"] = m{"CaseSensitive": true} }, "U4"},
+		{"U4 removed: the default is case sensitive", func(n m) { delete(props(n, "Pool"), "UsernameConfiguration") }, "U4"},
+		{"U4 neighbour: false written as a string", func(n m) { props(n, "Pool")["UsernameConfiguration"] = m{"CaseSensitive": "false"} }, ""},
+		{"U5 attribute removed", func(n m) { s := props(n, "Pool"); s["Schema"] = s["Schema"].([]any)[:2] }, "U5"},
+		{"U5 attribute changed", func(n m) {
+			props(n, "Pool")["Schema"].([]any)[2].(m)["StringAttributeConstraints"] = m{"MaxLength": "32"}
+		}, "U5"},
+		{"U5 attribute made required", func(n m) { props(n, "Pool")["Schema"].([]any)[2].(m)["Mutable"] = false }, "U5"},
+		{"U5 required attribute added", func(n m) {
+			s := props(n, "Pool")
+			s["Schema"] = append(s["Schema"].([]any), m{"Name": "given_name", "AttributeDataType": "String", "Required": true})
+		}, "U5"},
+		{"U5 neighbour: optional custom attribute added", func(n m) {
+			s := props(n, "Pool")
+			s["Schema"] = append(s["Schema"].([]any), m{"Name": "tier2", "AttributeDataType": "String", "Mutable": true, "StringAttributeConstraints": m{"MaxLength": "32"}})
+		}, ""},
+		{"U5 neighbour: defaults written out", func(n m) {
+			props(n, "Pool")["Schema"].([]any)[2].(m)["Required"] = false
+		}, ""},
+		{"U6 pool logical id changes", func(n m) {
+			rename(n, "Pool", "Pool2")
+			for _, id := range []string{"Client", "Admins", "Readers"} {
+				props(n, id)["UserPoolId"] = m{"Ref": "Pool2"}
+			}
+		}, "U6,U7,U9,U9"},
+		{"U6 pool removed", func(n m) { delete(n["Resources"].(m), "Pool") }, "U6"},
+		{"U6 neighbour: logical id pinned, construct renamed", func(n m) { props(n, "Pool")["UserPoolName"] = "renamed" }, ""},
+		{"U7 secret turned on", func(n m) { props(n, "Client")["GenerateSecret"] = true }, "U7"},
+		{"U7 client logical id changes", func(n m) { rename(n, "Client", "WebClient") }, "U7"},
+		{"U7 neighbour: GenerateSecret false left out", func(n m) { delete(props(n, "Client"), "GenerateSecret") }, ""},
+		{"U8 SMS role logical id changes", func(n m) {
+			rename(n, "SmsRole", "SmsRole2")
+			props(n, "Pool")["SmsConfiguration"].(m)["SnsCallerArn"] = m{"Fn::GetAtt": a{"SmsRole2", "Arn"}}
+		}, "U8 warning"},
+		{"U8 SMS role renamed (create-only RoleName)", func(n m) { props(n, "SmsRole")["RoleName"] = "sms" }, "U8 warning"},
+		{"U9 group renamed", func(n m) { props(n, "Readers")["GroupName"] = "VIEWERS" }, "U9"},
+		{"U9 group removed", func(n m) { delete(n["Resources"].(m), "Readers") }, "U9"},
+		{"U9 group logical id changes, same name", func(n m) { rename(n, "Readers", "GroupReaders") }, "U9"},
+		{"U9 neighbour: precedences reordered, a group added", func(n m) {
+			props(n, "Readers")["Precedence"] = 0
+			props(n, "Admins")["Precedence"] = 1
+			n["Resources"].(m)["Editors"] = m{"Type": "AWS::Cognito::UserPoolGroup", "Properties": m{"UserPoolId": m{"Ref": "Pool"}, "GroupName": "EDITORS"}}
+		}, ""},
+		{"U10 identity pool logical id changes", func(n m) { rename(n, "Ids", "IdentityPool") }, "U10"},
+		{"U10 neighbour: guests turned on", func(n m) { props(n, "Ids")["AllowUnauthenticatedIdentities"] = true }, ""},
+		{"U11 deletion protection off", func(n m) { props(n, "Pool")["DeletionProtection"] = "INACTIVE" }, "U11 warning"},
+		{"U11 Retain to Delete", func(n m) { res(n, "Pool")["DeletionPolicy"] = "Delete"; delete(res(n, "Pool"), "UpdateReplacePolicy") }, "U11 warning,U11 warning"},
+		{"neighbour: a role added", func(n m) {
+			n["Resources"].(m)["Other"] = m{"Type": "AWS::IAM::Role", "Properties": m{"RoleName": "b"}}
+		}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old, next := base(), base()
+			if strings.HasPrefix(tc.name, "U1 MFA absent") {
+				delete(props(old, "Pool"), "MfaConfiguration")
+				props(old, "Pool")["EnabledMfas"] = a{}
+				props(next, "Pool")["EnabledMfas"] = a{}
+			}
+			tc.edit(next)
+			findings := compare(t, old, next)
+			if got := rules(findings); got != tc.want {
+				t.Errorf("got %q, want %q\n%s", got, tc.want, lines(findings))
+			}
+		})
+	}
+}
+
+// TestOtherCreateOnly: create-only changes on resources defineauth does not make
+// (a role, a domain, an identity provider) are found in any template.
+func TestOtherCreateOnly(t *testing.T) {
+	old := m{"Resources": m{
+		"Role":   m{"Type": "AWS::IAM::Role", "Properties": m{"RoleName": "a", "Path": "/"}},
+		"Domain": m{"Type": "AWS::Cognito::UserPoolDomain", "Properties": m{"Domain": "shop", "UserPoolId": "p"}},
+		"Google": m{"Type": "AWS::Cognito::UserPoolIdentityProvider", "Properties": m{"ProviderName": "Google", "ProviderType": "Google", "UserPoolId": "p"}},
+	}}
+	next := m{"Resources": m{
+		"Role":   m{"Type": "AWS::IAM::Role", "Properties": m{"RoleName": "b", "Path": "/"}},
+		"Domain": m{"Type": "AWS::Cognito::UserPoolDomain", "Properties": m{"Domain": "shop-auth", "UserPoolId": "p"}},
+		"Google": m{"Type": "AWS::Cognito::UserPoolIdentityProvider", "Properties": m{"ProviderName": "GoogleSSO", "ProviderType": "Google", "UserPoolId": "p"}},
+	}}
+	if got := rules(compare(t, old, next)); got != "U12 warning,U13,U14" {
+		t.Errorf("got %q", got)
+	}
+	if got := rules(compare(t, old, old)); got != "" {
+		t.Errorf("identical: %q", got)
+	}
+}
+
+// synth renders a config's template in pure Go (the bytes the CDK synthesizes).
+func synth(t *testing.T, cfg *config.Config) []byte {
+	t.Helper()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	st := spec.ForStack(cfg)
+	return st.Template()
+}
+
+func load(t *testing.T, path string) *config.Config {
+	t.Helper()
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// TestSynthesizedPairs: changes made in the config, synthesized, checked.
+func TestSynthesizedPairs(t *testing.T) {
+	for _, tc := range []struct {
+		name, from string
+		edit       func(c *config.Config)
+		want       string
+	}{
+		{"MFA OPTIONAL to REQUIRED", "../testdata/configs/mfa-optional-totp.json", func(c *config.Config) { c.Multifactor.Mode = config.MFARequired }, "U1"},
+		{"givenName made required", "../examples/shop.json", func(c *config.Config) {
+			c.UserAttributes["givenName"] = config.Attribute{Required: true}
+		}, "U5"},
+		{"a group renamed", "../testdata/configs/guests-and-groups.json", func(c *config.Config) { c.Groups[1] = "WRITERS" }, "U9"},
+		{"the config renamed: the templates alone do not show the new stack name (upgrade-check --stack does)", "../examples/shop.json", func(c *config.Config) { c.Name = "shop2" }, ""},
+		{"SMS MFA dropped from the example", "../examples/shop.json", func(c *config.Config) {
+			c.Multifactor.SMS = nil
+			c.Senders.SMS = &config.SMSSender{Disabled: true}
+			delete(c.UserAttributes, "phoneNumber")
+		}, "U2 warning,U5"},
+		{"device tracking turned off", "../examples/shop.json", func(c *config.Config) { c.DeviceTracking = nil }, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := load(t, tc.from)
+			before := synth(t, cfg)
+			changed := load(t, tc.from)
+			tc.edit(changed)
+			findings, err := upgrade.Check(before, synth(t, changed))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rules(findings); got != tc.want {
+				t.Errorf("got %q, want %q\n%s", got, tc.want, lines(findings))
+			}
+		})
+	}
+}
+
+// TestSafeChanges: every golden config against itself, and against the same config
+// with one safe change, gives no finding.
+func TestSafeChanges(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/configs/*.json")
+	if len(files) < 30 {
+		t.Fatalf("found %d configs", len(files))
+	}
+	safe := map[string]func(c *config.Config){
+		"itself":                          func(c *config.Config) {},
+		"a new optional custom attribute": func(c *config.Config) { c.UserAttributes["custom:newattr"] = config.Attribute{} },
+		"a new group":                     func(c *config.Config) { c.Groups = append(c.Groups, "NEWGROUP") },
+		"device tracking on": func(c *config.Config) {
+			c.DeviceTracking = &config.DeviceTracking{DeviceOnlyRememberedOnUserPrompt: true}
+		},
+		"a stronger password policy":      func(c *config.Config) { c.PasswordPolicy = &config.PasswordPolicy{MinLength: 16} },
+		"a custom SMS message (when SMS)": func(c *config.Config) { setSMSMessage(c) },
+	}
+	for _, f := range files {
+		for what, edit := range safe {
+			cfg := load(t, f)
+			if cfg.UserAttributes == nil {
+				cfg.UserAttributes = map[string]config.Attribute{}
+			}
+			before := synth(t, cfg)
+			edit(cfg)
+			if cfg.Validate() != nil {
+				continue // the safe change does not apply to this config
+			}
+			findings, err := upgrade.Check(before, synth(t, cfg))
+			if err != nil || len(findings) > 0 {
+				t.Errorf("%s with %s: %v\n%s", filepath.Base(f), what, err, lines(findings))
+			}
+		}
+	}
+}
+
+func setSMSMessage(c *config.Config) {
+	if c.Multifactor != nil && c.Multifactor.SMS != nil {
+		c.Multifactor.SMS = &config.SMSMFA{Message: "Your shop code: {####}"}
+	}
+}
+
+// TestCreateOnlyMatchesRegistry compares the create-only table with the
+// CloudFormation registry schemas that cfn-lint ships, so a schema change shows up
+// as a failing check. It needs python3 with cfn-lint; CI sets
+// DEFINEAUTH_REQUIRE_CFNLINT=1 so that a missing cfn-lint fails instead of skipping.
+func TestCreateOnlyMatchesRegistry(t *testing.T) {
+	var types []string
+	for typ := range upgrade.CreateOnly {
+		types = append(types, typ)
+	}
+	slices.Sort(types)
+	script := `import json, sys
+from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER as m
+out = {}
+for t in sys.argv[1:]:
+    s = m.get_resource_schema("us-east-1", t).schema
+    out[t] = sorted(p.split("/")[2] for p in s.get("createOnlyProperties", []))
+print(json.dumps(out))`
+	out, err := exec.Command("python3", append([]string{"-c", script}, types...)...).Output()
+	if err != nil {
+		if os.Getenv("DEFINEAUTH_REQUIRE_CFNLINT") != "" {
+			t.Fatalf("reading the registry schemas with cfn-lint: %v", err)
+		}
+		t.Skipf("python3 with cfn-lint is not available (%v); CI runs this", err)
+	}
+	var registry map[string][]string
+	if err := json.Unmarshal(out, &registry); err != nil {
+		t.Fatal(err)
+	}
+	for _, typ := range types {
+		if got, want := upgrade.CreateOnly[typ].Properties, registry[typ]; !slices.Equal(got, want) {
+			t.Errorf("%s: createOnlyProperties %v in the table, %v in the registry schema", typ, got, want)
+		}
+	}
+	for _, typ := range []string{"AWS::Cognito::UserPool", "AWS::Cognito::IdentityPool"} {
+		out, err := exec.Command("python3", "-c", script, typ).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), `[]`) {
+			t.Errorf("%s now has create-only properties: %s (the upgrade check assumes none)", typ, out)
+		}
+	}
+}
+
+func compare(t *testing.T, old, next m) []upgrade.Finding {
+	t.Helper()
+	o, _ := json.Marshal(old)
+	n, _ := json.Marshal(next)
+	findings, err := upgrade.Check(o, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
+		if f.Rule == "" || len(f.Resources) == 0 || f.Change == "" || f.Effect == "" || f.Fix == "" {
+			t.Errorf("incomplete finding %+v", f)
+		}
+	}
+	return findings
+}
+
+func rules(fs []upgrade.Finding) string {
+	var out []string
+	for _, f := range fs {
+		s := f.Rule
+		if f.Severity == upgrade.Warning {
+			s += " warning"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ",")
+}
+
+func lines(fs []upgrade.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintln(&b, f)
+	}
+	return b.String()
+}
