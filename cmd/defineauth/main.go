@@ -5,6 +5,9 @@
 //	defineauth rules           list the validation rules
 //	defineauth lint TEMPLATE...  check CloudFormation templates (or cdk.out folders) for
 //	                           user pools Cognito would reject; exit 0 clean, 1 findings, 2 unreadable
+//	defineauth upgrade-check --deployed DEPLOYED NEW | --stack NAME NEW
+//	                           check a change against the deployed template; exit 0
+//	                           safe, 1 hazards, 2 unreadable
 //	defineauth outputs --cdk-outputs cdk-outputs.json [--stack NAME] [--out PATH]
 //	defineauth outputs --stack NAME [--region R] [--profile P] [--out PATH]
 //	                           write amplify_outputs.json for the front end
@@ -42,6 +45,11 @@ const usage = `usage:
   defineauth lint TEMPLATE...
                              check CloudFormation JSON templates, or cdk.out folders, for user
                              pools Cognito would reject (exit 0 clean, 1 findings, 2 unreadable)
+  defineauth upgrade-check --deployed DEPLOYED.template.json NEW
+  defineauth upgrade-check --stack NAME [--region REGION] [--profile PROFILE] NEW
+                             check the change from the deployed template to NEW (a
+                             template, or a config to render) for changes Cognito refuses
+                             or that lose users (exit 0 safe, 1 hazards, 2 unreadable)
   defineauth outputs --cdk-outputs cdk-outputs.json [--stack NAME] [--out PATH]
   defineauth outputs --stack NAME [--region REGION] [--profile PROFILE] [--out PATH]
                              write amplify_outputs.json (default path) for the front end,
@@ -74,7 +82,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset.SetOutput(stderr)
 	fset.Usage = func() { fmt.Fprint(stderr, usage) }
 	var o outputsFlags
-	if cmd == "outputs" {
+	var u upgradeFlags
+	switch cmd {
+	case "upgrade-check":
+		fset.StringVar(&u.deployed, "deployed", "", "the deployed template (JSON or YAML)")
+		fset.StringVar(&u.stack, "stack", "", "read the deployed template of this stack with the AWS CLI")
+		fset.StringVar(&u.region, "region", "", "AWS region (default: the AWS CLI's configuration chain)")
+		fset.StringVar(&u.profile, "profile", "", "AWS shared-config profile (default: the AWS CLI's configuration chain)")
+	case "outputs":
 		fset.StringVar(&o.cdkOutputs, "cdk-outputs", "", "file written by cdk deploy --outputs-file")
 		fset.StringVar(&o.stack, "stack", "", "stack name")
 		fset.StringVar(&o.region, "region", "", "AWS region (default: the AWS CLI's configuration chain)")
@@ -97,6 +112,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return outputsCommand(o, newStackReader, stdin, stdout, stderr)
+	case "upgrade-check":
+		if fset.NArg() != 1 {
+			fmt.Fprintf(stderr, "defineauth upgrade-check: expected one new template or config, got %d arguments\n%s", fset.NArg(), usage)
+			return exitUsage
+		}
+		return upgradeCommand(u, fset.Arg(0), newTemplateReader, stdin, stdout, stderr)
 	case "lint":
 		if fset.NArg() == 0 {
 			fmt.Fprintf(stderr, "defineauth lint: expected templates or cdk.out folders\n%s", usage)

@@ -1,4 +1,5 @@
-// Package awscli reads deployed CloudFormation stacks through the AWS CLI (the `aws`
+// Package awscli reads deployed CloudFormation stacks (their outputs and templates)
+// through the AWS CLI (the `aws`
 // command, version 2), the reference implementation of AWS's credential chain:
 // environment, shared config and credentials files, SSO, instance and container
 // roles. Using it keeps the AWS SDK for Go (and its start-up cost, several
@@ -53,6 +54,26 @@ func (c Client) StackOutputs(ctx context.Context, stack string) (map[string]stri
 		outputs[o.OutputKey] = o.OutputValue
 	}
 	return outputs, nil
+}
+
+// Template returns the template a stack was deployed with (the original, before
+// transforms), with `aws cloudformation get-template`: JSON as the stack has it, or
+// the YAML text.
+func (c Client) Template(ctx context.Context, stack string) ([]byte, error) {
+	out, err := c.run(ctx, "cloudformation", "get-template", "--stack-name", stack, "--template-stage", "Original")
+	if err != nil {
+		return nil, fmt.Errorf("reading the template of stack %s: %w", stack, err)
+	}
+	var res struct{ TemplateBody json.RawMessage }
+	if err := json.Unmarshal(out, &res); err != nil || len(res.TemplateBody) == 0 {
+		return nil, fmt.Errorf("reading the template of stack %s: the AWS CLI printed no TemplateBody", stack)
+	}
+	// The CLI decodes a JSON template into an object; a YAML one stays a string.
+	var text string
+	if json.Unmarshal(res.TemplateBody, &text) == nil {
+		return []byte(text), nil
+	}
+	return res.TemplateBody, nil
 }
 
 // run runs one AWS CLI command with JSON output and returns what it printed. A

@@ -20,6 +20,8 @@ func fakeAWS(t *testing.T) (cli string, argsFile string) {
 	script := `#!/bin/sh
 echo "$@" > ` + argsFile + `
 case "$*" in
+  *"get-template --stack-name defineauth-shop "*) echo '{"TemplateBody": {"Resources": {"P": {"Type": "AWS::Cognito::UserPool"}}}, "StagesAvailable": ["Original", "Processed"]}' ;;
+  *"get-template --stack-name yaml "*) printf '%s\n' '{"TemplateBody": "Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n"}' ;;
   *"--stack-name defineauth-shop "*) echo '{"Stacks": [{"StackName": "defineauth-shop", "Outputs": [{"OutputKey": "UserPoolId", "OutputValue": "eu-west-1_X"}, {"OutputKey": "DefineAuthOutputs", "OutputValue": "1"}]}]}' ;;
   *"--stack-name denied "*) echo "
 An error occurred (AccessDenied) when calling the DescribeStacks operation: User is not authorized to perform: cloudformation:DescribeStacks" >&2; exit 254 ;;
@@ -54,6 +56,25 @@ func TestStackOutputs(t *testing.T) {
 		if _, err := c.StackOutputs(context.Background(), stack); err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: got %v, want one line containing %q", stack, err, want)
 		}
+	}
+}
+
+func TestTemplate(t *testing.T) {
+	cli, argsFile := fakeAWS(t)
+	c := awscli.Client{Command: cli}
+	got, err := c.Template(context.Background(), "defineauth-shop")
+	if err != nil || string(got) != `{"Resources": {"P": {"Type": "AWS::Cognito::UserPool"}}}` {
+		t.Fatalf("JSON template: %s, %v", got, err)
+	}
+	args, _ := os.ReadFile(argsFile)
+	if want := "cloudformation get-template --stack-name defineauth-shop --template-stage Original --output json\n"; string(args) != want {
+		t.Errorf("arguments %q, want %q", args, want)
+	}
+	if got, err := c.Template(context.Background(), "yaml"); err != nil || string(got) != "Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n" {
+		t.Errorf("YAML template: %q, %v", got, err)
+	}
+	if _, err := c.Template(context.Background(), "gone"); err == nil || !strings.Contains(err.Error(), "reading the template of stack gone: An error occurred (ValidationError)") {
+		t.Errorf("missing stack: %v", err)
 	}
 }
 
