@@ -15,12 +15,16 @@ import (
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/construct/spec"
+	"github.com/defineauth/defineauth/internal/cfn"
+	"github.com/defineauth/defineauth/internal/strictjson"
+	"github.com/defineauth/defineauth/upgrade"
 )
 
 // AuthStackProps configures NewAuthStack.
@@ -86,6 +90,27 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 		})
 	}
 	return &AuthStack{Stack: stack, Auth: auth}, nil
+}
+
+// CheckUpgrade compares the template the app synthesized for stack (in asm, what
+// app.Synth returns) with the deployed template in the file baseline (JSON or YAML),
+// and returns every hazard of deploying it (see package upgrade): use it in your
+// own app to stop a synth before a change Cognito refuses or that loses users.
+func CheckUpgrade(asm cxapi.CloudAssembly, stack awscdk.Stack, baseline string) ([]upgrade.Finding, error) {
+	f, err := os.Open(baseline)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	deployed, err := strictjson.ReadAll(f, cfn.MaxTemplateSize)
+	if err != nil {
+		return nil, err
+	}
+	next, err := json.Marshal(asm.GetStackArtifact(stack.ArtifactId()).Template())
+	if err != nil {
+		return nil, err
+	}
+	return upgrade.Check(deployed, next)
 }
 
 // StackName returns the default stack name for cfg (see config.Config.StackName).

@@ -2,6 +2,10 @@
 // the CDK context value "config" (cdk.json sets examples/shop.json; override it with
 // `cdk synth -c config=path/to/auth.json`) and synthesizes the defineauth stack.
 // With `-c nag=true`, cdk-nag's AwsSolutions checks run too (see stacks.AddNagChecks).
+// With `-c baseline=deployed.template.json`, the synthesized template is compared
+// with the deployed one (package upgrade): every finding is printed, and an
+// error-level hazard (a change Cognito refuses, or one that loses users) fails the
+// synth, so `cdk deploy` stops before CloudFormation sees it.
 // aws-cdk-lib's built-in CloudFormation validation runs only with CDK_VALIDATION=true
 // (see stacks.BuiltinValidation): the template is the same either way.
 package main
@@ -18,6 +22,7 @@ import (
 
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/stacks"
+	"github.com/defineauth/defineauth/upgrade"
 )
 
 // defaultConfig is used when the CDK context has no "config" value: the bundled
@@ -73,12 +78,27 @@ func run() error {
 		}
 		return fmt.Errorf("%s", msg)
 	}
-	if _, err := stacks.NewAuthStack(app, jsii.String(stacks.StackName(cfg)), &stacks.AuthStackProps{Config: cfg}); err != nil {
+	stack, err := stacks.NewAuthStack(app, jsii.String(stacks.StackName(cfg)), &stacks.AuthStackProps{Config: cfg})
+	if err != nil {
 		return err
 	}
 	if nag := app.Node().TryGetContext(jsii.String("nag")); nag == "true" || nag == true {
 		stacks.AddNagChecks(app)
 	}
-	app.Synth(nil)
+	asm := app.Synth(nil)
+	baseline, ok := app.Node().TryGetContext(jsii.String("baseline")).(string)
+	if !ok || baseline == "" {
+		return nil
+	}
+	findings, err := stacks.CheckUpgrade(asm, stack.Stack, baseline)
+	for _, f := range findings {
+		fmt.Fprintf(os.Stderr, "%s: %s\n", baseline, f)
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("defineauth: upgrade check against %s: %w", baseline, err)
+	case upgrade.HasErrors(findings):
+		return fmt.Errorf("defineauth: the change from %s would fail the update or lose users (above); fix it, or, after an intended change is deployed, update the baseline", baseline)
+	}
 	return nil
 }

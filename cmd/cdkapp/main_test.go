@@ -124,6 +124,26 @@ func TestAppSynthLikeCDK(t *testing.T) {
 			t.Fatalf("app failed: %v\n%s", err, stderr)
 		}
 	})
+	t.Run("an upgrade hazard against the baseline fails the synth", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
+		// The deployed pool has MFA OPTIONAL; the config asks for REQUIRED (U1).
+		_, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/mfa-required-totp.json",
+			"baseline": "testdata/golden/mfa-optional-totp.template.json"})
+		if err == nil {
+			t.Fatal("the app succeeded although Cognito refuses turning MFA to REQUIRED")
+		}
+		if !strings.Contains(stderr, "testdata/golden/mfa-optional-totp.template.json: U1 AuthUserPool3A690A78: MfaConfiguration changes from OPTIONAL to ON") ||
+			!strings.Contains(stderr, "would fail the update or lose users") || strings.Contains(stderr, "goroutine") {
+			t.Errorf("stderr should list U1 and end with one line:\n%s", stderr)
+		}
+	})
+	t.Run("upgrade neighbour: the same config against its deployed template", func(t *testing.T) {
+		t.Parallel() // separate processes and output folders
+		if _, stderr, err := synthLikeCDK(t, map[string]string{"config": "testdata/configs/mfa-required-totp.json",
+			"baseline": "testdata/golden/mfa-required-totp.template.json"}); err != nil {
+			t.Fatalf("app failed: %v\n%s", err, stderr)
+		}
+	})
 	t.Run("missing config file", func(t *testing.T) {
 		t.Parallel() // separate processes and output folders
 		_, stderr, err := synthLikeCDK(t, map[string]string{"config": "no/such.json"})
