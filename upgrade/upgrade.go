@@ -56,6 +56,31 @@ func HasErrors(fs []Finding) bool {
 	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == Error })
 }
 
+// Rule describes one hazard the check reports.
+type Rule struct {
+	ID, Title   string
+	Severity    Severity
+	Consequence string // what deploying such a change does
+}
+
+// Rules lists every hazard, by id. Their ids are stable.
+var Rules = []Rule{
+	{"U1", "MFA turned to REQUIRED on an existing pool", Error, "Cognito refuses it (\"Cannot turn MFA functionality ON, once the user pool has been created\"); the stack rolls back"},
+	{"U2", "an MFA method removed while MFA stays on", Warning, "users enrolled in it lose it (with an SMS configuration still set, removing SMS also trips R5)"},
+	{"U3", "sign-in identifiers (UsernameAttributes, AliasAttributes) changed", Error, "Cognito cannot change them on an existing pool; the stack rolls back"},
+	{"U4", "username case sensitivity changed", Error, "Cognito cannot change it on an existing pool; the stack rolls back"},
+	{"U5", "a schema attribute removed or changed, or a required one added", Error, "Cognito refuses it (\"Existing schema attributes cannot be modified or deleted\"); the stack rolls back (a new optional custom attribute is fine)"},
+	{"U6", "the user pool's logical id (or the stack) changes, or the pool leaves the stack", Error, "a new, empty pool; the old one is orphaned with every user (Retain) or deleted with them"},
+	{"U7", "an app client replaced (GenerateSecret or UserPoolId changed, or a new logical id)", Error, "a new client id: every deployed front end stops signing users in until rebuilt"},
+	{"U8", "the SMS role replaced while the pool stays", Warning, "the pool moves to the new role in the same update; SMS works only if the new role trusts Cognito with the pool's external id"},
+	{"U9", "a group renamed or removed (GroupName is create-only)", Error, "a new, empty group: every membership is lost"},
+	{"U10", "the identity pool replaced (a new logical id) or removed", Error, "every user gets a new identity id; per-user data keyed by it is orphaned"},
+	{"U11", "deletion protection turned off, or the pool's Retain policy turned to Delete", Warning, "the pool and its users can be deleted with the stack or by a replacement"},
+	{"U12", "an IAM role's RoleName or Path changed", Warning, "the role is replaced: its ARN changes for anything outside the stack"},
+	{"U13", "a user pool domain changed", Error, "the hosted sign-in and OAuth URLs move"},
+	{"U14", "an identity provider renamed (ProviderName, ProviderType are create-only)", Error, "the provider is replaced: linked users are no longer linked"},
+}
+
 // Check parses both templates (JSON or YAML) and compares them.
 func Check(deployed, next []byte) ([]Finding, error) {
 	d, err := cfn.Parse(deployed)

@@ -2,7 +2,7 @@
 //
 //	defineauth validate FILE   check a config; exit 0 valid, 1 invalid, 2 usage or unreadable
 //	defineauth synth FILE      print the auth stack's CloudFormation template (JSON)
-//	defineauth rules           list the validation rules
+//	defineauth rules           list every rule (config, lint and upgrade checks)
 //	defineauth lint TEMPLATE...  check CloudFormation templates (or cdk.out folders) for
 //	                           user pools Cognito would reject; exit 0 clean, 1 findings, 2 unreadable
 //	defineauth upgrade-check --deployed DEPLOYED NEW | --stack NAME NEW
@@ -28,6 +28,7 @@ import (
 
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/construct/spec"
+	"github.com/defineauth/defineauth/rules"
 )
 
 // Exit codes.
@@ -41,7 +42,7 @@ const (
 const usage = `usage:
   defineauth validate FILE   check a config (exit 0 valid, 1 invalid, 2 usage or unreadable file)
   defineauth synth FILE      print the CloudFormation template of the auth stack
-  defineauth rules           list the validation rules
+  defineauth rules           list every rule: id, severity, checkers (config, lint, upgrade), title
   defineauth lint TEMPLATE...
                              check CloudFormation JSON templates, or cdk.out folders, for user
                              pools Cognito would reject (exit 0 clean, 1 findings, 2 unreadable)
@@ -125,8 +126,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return lintCommand(fset.Args(), stdin, stdout, stderr)
 	case "rules":
-		for _, r := range config.Rules() {
-			fmt.Fprintf(stdout, "%-6s %s\n", r.ID, r.Summary)
+		for _, r := range rules.All() {
+			fmt.Fprintf(stdout, "%-6s %-15s %-22s %s\n", r.ID, r.Severity, strings.Join(r.Checkers, ", "), r.Title)
 		}
 		return exitOK
 	case "help", "-h", "-help", "--help":

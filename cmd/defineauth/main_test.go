@@ -9,6 +9,7 @@ import (
 
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/rules"
 )
 
 func TestCLI(t *testing.T) {
@@ -43,7 +44,7 @@ func TestCLI(t *testing.T) {
 		{name: "synth invalid prints no template", args: []string{"synth", "../../testdata/rules/R6/fail.json"}, code: 1, stderr: "R6 accountRecovery", emptyStdout: true},
 		{name: "synth warnings go to stderr", args: []string{"synth", "../../testdata/configs/dev-destroy.json"}, code: 0,
 			stdout: "../../testdata/golden/dev-destroy.template.json", stderr: "DA009 warning removalPolicy"},
-		{name: "rules", args: []string{"rules"}, code: 0, stdout: "R13    SMS MFA needs users to have a phone number\n"},
+		{name: "rules", args: []string{"rules"}, code: 0, stdout: "R13    error / warning config, lint           SMS MFA needs users to have a phone number\n"},
 		{name: "validate a duplicate key", args: []string{"validate", "../../testdata/rules/DA103/fail.json"}, code: 1,
 			stdout: "DA103 multifactor.mode: line 7, column 5"},
 		{name: "validate a name from the file name", args: []string{"validate", "../../testdata/rules/DA011/fail-warning.json"}, code: 0,
@@ -128,7 +129,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 func TestRulesListsEveryRule(t *testing.T) {
 	var stdout bytes.Buffer
 	run([]string{"rules"}, nil, &stdout, &stdout)
-	for _, r := range config.Rules() {
+	for _, r := range rules.All() {
 		if !strings.Contains(stdout.String(), r.ID+" ") {
 			t.Errorf("rules output lacks %s", r.ID)
 		}

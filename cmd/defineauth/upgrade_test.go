@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/defineauth/defineauth/internal/golden"
 )
 
 // standInAWS puts a stand-in `aws` command on PATH that answers get-template like the
@@ -82,4 +84,23 @@ func TestUpgradeCheck(t *testing.T) {
 			t.Errorf("exit %d, stderr %q", code, stderr.String())
 		}
 	})
+}
+
+// TestUpgradeExample keeps the README's CI recipe output true: the bundled example's
+// findings are examples/upgrade/findings.txt, quoted in the README.
+func TestUpgradeExample(t *testing.T) {
+	t.Chdir("../..") // the paths as the README runs the command, from the project root
+	var stdout bytes.Buffer
+	code := run([]string{"upgrade-check", "--deployed", "examples/upgrade/deployed.template.json", "examples/upgrade/guests-and-groups.json"}, nil, &stdout, &bytes.Buffer{})
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	golden.Compare(t, "examples/upgrade/findings.txt", stdout.Bytes())
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), stdout.String()) {
+		t.Error("README.md does not quote examples/upgrade/findings.txt as it is")
+	}
 }

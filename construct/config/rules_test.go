@@ -110,20 +110,3 @@ func TestGoldenConfigsAreValid(t *testing.T) {
 		}
 	}
 }
-
-// TestREADMEListsEveryRule keeps the README's rule table complete.
-func TestREADMEListsEveryRule(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, r := range config.Rules() {
-		ids = append(ids, r.ID)
-	}
-	for _, id := range ids {
-		if !strings.Contains(string(readme), "| "+id+" |") {
-			t.Errorf("README.md's rule table has no row for %s", id)
-		}
-	}
-}

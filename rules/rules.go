@@ -1,0 +1,159 @@
+// Package rules is the catalogue of every rule defineauth checks, in one place: the
+// configurations Cognito refuses at deploy time (R), the changes to a deployed pool
+// that fail or lose users (U), and defineauth's own checks (DA), each with its
+// severity, what happens without the check, and which checker reports it: config
+// validation (defineauth validate, the construct, the CDK app), lint (any template)
+// or the upgrade check (a change against the deployed template). `defineauth rules`
+// prints it, and the README's rule table is generated from it (a test keeps them equal).
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/upgrade"
+)
+
+// The checkers.
+const (
+	Config  = "config"  // config validation: defineauth validate, construct.NewAuth, the CDK app
+	Lint    = "lint"    // defineauth lint, on any CloudFormation template
+	Upgrade = "upgrade" // defineauth upgrade-check, the CDK app's -c baseline
+)
+
+// Rule is one catalogue entry.
+type Rule struct {
+	ID          string
+	Title       string
+	Severity    string // "error", "warning" or "error / warning"
+	Consequence string // what Cognito or CloudFormation does without the check
+	Checkers    []string
+}
+
+// deployFailures are what Cognito says, or does, for each R rule: the service errors
+// CloudFormation shows when the stack fails.
+var deployFailures = map[string]string{
+	"R1":  "\"Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.\"",
+	"R2":  "\"Invalid MFA configuration given, can't turn off MFA and configure an MFA together.\"",
+	"R3":  "\"SMS configuration and Auto verification for phone_number are required when MFA is required/optional\"",
+	"R4":  "\"SMS configuration is required when phone_number is selected for auto verification\"",
+	"R5":  "\"Can't turn off SMS_MFA when SMS configuration is set for the user pool\"",
+	"R6":  "\"Invalid account recovery setting parameter. Account Recovery Setting cannot use verified_phone_number as a recovery mechanism when SMS MFA is configured.\"",
+	"R7":  "the pool fails to create, with the R3 message",
+	"R8":  "the service refuses email MFA without an SES sender, or on the LITE plan",
+	"R9":  "the service refuses the message",
+	"R10": "\"All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes\"",
+	"R11": "\"Role does not have a trust relationship allowing Cognito to assume the role\"",
+	"R13": "deploys, but users without a phone number cannot sign in (MFAMethodNotFoundException in the client)",
+	"R14": "deploys, but every later update fails: \"Invalid AttributeDataType input, consider using the provided AttributeDataType enum.\"",
+	"R15": "the service refuses threat protection on the LITE and ESSENTIALS plans",
+}
+
+// ownChecks are what defineauth's own rules prevent.
+var ownChecks = map[string]string{
+	"DA001": "a name Cognito or CloudFormation refuses, or a stack name past 128 characters, found at deploy time",
+	"DA002": "a pool nobody can sign in to",
+	"DA003": "an unknown value read as the default (Amplify's construct makes MFA OFF from \"MANDATORY\")",
+	"DA004": "a password policy Cognito refuses, or a weak one",
+	"DA005": "attributes Cognito refuses, or that break sign-in",
+	"DA006": "senders that fail at deploy time or at the first message",
+	"DA007": "groups that fail to create, or collide",
+	"DA008": "a setting that does nothing",
+	"DA009": "a pool that can be deleted with its users",
+	"DA010": "users who cannot reset their own passwords",
+	"DA011": "a rename of the file or construct that would move the stack, and so the pool",
+	"DA012": "a stack CloudFormation refuses (more than 500 resources)",
+	"DA100": "a file read differently from how it was reviewed, or not at all",
+	"DA101": "a misspelt field silently ignored",
+	"DA102": "a value of the wrong type silently read as another",
+	"DA103": "a file reviewed with one value and deployed with the other (JSON readers keep one of two duplicate members)",
+	"DA104": "an explicit value silently replaced by the default",
+	"DA105": "a CDK error at synth, or a literal token in the template",
+	"DA200": "a value Cognito refuses where the CloudFormation schema has no list of values",
+}
+
+// lintRules are the rules defineauth lint reports on templates.
+var lintRules = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13", "R14", "R15", "DA200"}
+
+// extra are the rules no config rule reports, with their own titles and severities.
+var extra = []Rule{
+	{ID: "R14", Title: "standard attributes in Schema without AttributeDataType (lint only: defineauth always writes it)", Severity: "error"},
+	{ID: "DA200", Title: "template values Cognito does not accept where the schema has no enum (MfaConfiguration, EnabledMfas, recovery mechanisms, ...)", Severity: "error"},
+}
+
+// severities are the config rules that report both severities.
+var severities = map[string]string{"R13": "error / warning", "DA004": "error / warning"}
+
+// All returns the catalogue: the R rules in number order, then the U rules, then the
+// DA rules in number order.
+func All() []Rule {
+	byID := map[string]*Rule{}
+	var out []*Rule
+	add := func(r Rule) {
+		if prev, ok := byID[r.ID]; ok {
+			prev.Checkers = append(prev.Checkers, r.Checkers...)
+			return
+		}
+		cp := r
+		byID[r.ID] = &cp
+		out = append(out, &cp)
+	}
+	for _, r := range config.Rules() {
+		sev := severities[r.ID]
+		if sev == "" {
+			sev = "error"
+			if r.ID == "DA008" || r.ID == "DA009" || r.ID == "DA010" || r.ID == "DA011" {
+				sev = "warning"
+			}
+		}
+		add(Rule{ID: r.ID, Title: r.Summary, Severity: sev, Checkers: []string{Config}})
+	}
+	for _, r := range extra {
+		add(r)
+	}
+	for _, id := range lintRules {
+		add(Rule{ID: id, Checkers: []string{Lint}})
+	}
+	for _, r := range upgrade.Rules {
+		add(Rule{ID: r.ID, Title: r.Title, Severity: string(r.Severity), Consequence: r.Consequence, Checkers: []string{Upgrade}})
+	}
+	result := make([]Rule, len(out))
+	for i, r := range out {
+		if c, ok := deployFailures[r.ID]; ok {
+			r.Consequence = c
+		} else if c, ok := ownChecks[r.ID]; ok {
+			r.Consequence = c
+		}
+		result[i] = *r
+	}
+	slices.SortStableFunc(result, func(a, b Rule) int {
+		if d := kind(a.ID) - kind(b.ID); d != 0 {
+			return d
+		}
+		return number(a.ID) - number(b.ID)
+	})
+	return result
+}
+
+func kind(id string) int { return strings.Index("RUD", id[:1]) }
+
+func number(id string) int {
+	n, _ := strconv.Atoi(strings.TrimLeft(id, "RUDA"))
+	return n
+}
+
+// Table renders the catalogue as the README's Markdown table.
+func Table() string {
+	var b strings.Builder
+	b.WriteString("| id | severity | checked by | what it catches | without the check |\n|---|---|---|---|---|\n")
+	for _, r := range All() {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", r.ID, r.Severity, strings.Join(r.Checkers, ", "), escape(r.Title), escape(r.Consequence))
+	}
+	return b.String()
+}
+
+// escape keeps a cell in its column.
+func escape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
