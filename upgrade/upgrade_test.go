@@ -260,6 +260,8 @@ func TestCreateOnlyMatchesRegistry(t *testing.T) {
 		types = append(types, typ)
 	}
 	slices.Sort(types)
+	// The check also assumes that pools have none (Cognito refuses instead, U1-U5).
+	noneExpected := []string{"AWS::Cognito::UserPool", "AWS::Cognito::IdentityPool"}
 	script := `import json, sys
 from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER as m
 out = {}
@@ -267,7 +269,7 @@ for t in sys.argv[1:]:
     s = m.get_resource_schema("us-east-1", t).schema
     out[t] = sorted(p.split("/")[2] for p in s.get("createOnlyProperties", []))
 print(json.dumps(out))`
-	out, err := exec.Command("python3", append([]string{"-c", script}, types...)...).Output()
+	out, err := exec.Command("python3", append([]string{"-c", script}, append(types, noneExpected...)...)...).Output()
 	if err != nil {
 		if os.Getenv("DEFINEAUTH_REQUIRE_CFNLINT") != "" {
 			t.Fatalf("reading the registry schemas with cfn-lint: %v", err)
@@ -283,13 +285,9 @@ print(json.dumps(out))`
 			t.Errorf("%s: createOnlyProperties %v in the table, %v in the registry schema", typ, got, want)
 		}
 	}
-	for _, typ := range []string{"AWS::Cognito::UserPool", "AWS::Cognito::IdentityPool"} {
-		out, err := exec.Command("python3", "-c", script, typ).Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(out), `[]`) {
-			t.Errorf("%s now has create-only properties: %s (the upgrade check assumes none)", typ, out)
+	for _, typ := range noneExpected {
+		if got := registry[typ]; len(got) > 0 {
+			t.Errorf("%s now has create-only properties %v (the upgrade check assumes none)", typ, got)
 		}
 	}
 }
