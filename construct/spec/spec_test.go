@@ -46,7 +46,7 @@ func hashOf(path string) string {
 
 // TestTemplateMatchesGoldenTemplates: the pure-Go rendering of every golden config is,
 // byte for byte, the template the CDK synthesized (stacks' golden tests compare the
-// CDK with the same files, and stacks.TestSpecEqualsCDK with this rendering).
+// CDK with the same files, and with this rendering).
 func TestTemplateMatchesGoldenTemplates(t *testing.T) {
 	files, _ := filepath.Glob("../../testdata/configs/*.json")
 	if len(files) < 30 {
