@@ -45,12 +45,7 @@ func lintCommand(paths []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	errs, pools := 0, 0
 	for _, f := range files {
-		name, r, closeFn, err := openInput(f, stdin)
-		var data []byte
-		if err == nil {
-			data, err = strictjson.ReadAll(r, cfn.MaxTemplateSize)
-			closeFn()
-		}
+		name, data, err := readInput(f, stdin, cfn.MaxTemplateSize)
 		if err == nil {
 			var rep lint.Report
 			rep, err = lint.Check(data)
@@ -102,14 +97,18 @@ func assemblyTemplates(dir string) []string {
 	return out
 }
 
-// openInput opens path for reading ("-" is stdin) and returns the name to show.
-func openInput(path string, stdin io.Reader) (name string, r io.Reader, closeFn func(), err error) {
+// readInput reads the file at path ("-" is standard input) up to limit bytes, and
+// returns the name to show in messages.
+func readInput(path string, stdin io.Reader, limit int64) (name string, data []byte, err error) {
 	if path == "-" {
-		return "<stdin>", stdin, func() {}, nil
+		data, err = strictjson.ReadAll(stdin, limit)
+		return "<stdin>", data, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return path, nil, nil, err
+		return path, nil, err
 	}
-	return path, f, func() { f.Close() }, nil
+	defer f.Close()
+	data, err = strictjson.ReadAll(f, limit)
+	return path, data, err
 }

@@ -24,6 +24,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/defineauth/defineauth/construct/config"
@@ -160,7 +161,7 @@ func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	problems := cfg.Check()
 	report(stdout, stderr, cmd, name, problems)
-	if cfg.Validate() != nil {
+	if slices.ContainsFunc(problems, func(p *config.Problem) bool { return p.Severity == config.Error }) {
 		return exitInvalid
 	}
 	if cmd == "validate" {

@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/defineauth/defineauth/internal/awscli"
-	"github.com/defineauth/defineauth/internal/strictjson"
 	"github.com/defineauth/defineauth/outputs"
 )
 
@@ -40,12 +39,7 @@ func outputsCommand(o outputsFlags, newReader stackReaderFactory, stdin io.Reade
 			fmt.Fprintf(stderr, "defineauth outputs: --out %s is the --cdk-outputs file itself; writing it would destroy the input: choose another --out\n", o.out)
 			return exitUsage
 		}
-		name, r, closeFn, err := openInput(o.cdkOutputs, stdin)
-		var data []byte
-		if err == nil {
-			data, err = strictjson.ReadAll(r, maxOutputsFileSize)
-			closeFn()
-		}
+		name, data, err := readInput(o.cdkOutputs, stdin, maxOutputsFileSize)
 		if err != nil {
 			fmt.Fprintf(stderr, "defineauth outputs: cannot read %s: %v\n", name, readError(err))
 			return exitUsage

@@ -38,21 +38,17 @@ func upgradeCommand(f upgradeFlags, next string, newReader func(region, profile 
 		return code
 	}
 	var deployed []byte
+	var err error
 	source := f.deployed
 	if f.deployed != "" {
-		name, r, closeFn, err := openInput(f.deployed, stdin)
-		if err == nil {
-			deployed, err = strictjson.ReadAll(r, cfn.MaxTemplateSize)
-			closeFn()
-		}
-		if err != nil {
+		var name string
+		if name, deployed, err = readInput(f.deployed, stdin, cfn.MaxTemplateSize); err != nil {
 			fmt.Fprintf(stderr, "defineauth upgrade-check: cannot read %s: %v\n", name, readError(err))
 			return exitUsage
 		}
 	} else {
 		source = "stack " + f.stack
 		fmt.Fprintf(stderr, "reading the deployed template of stack %s with the AWS CLI...\n", f.stack)
-		var err error
 		if deployed, err = newReader(f.region, f.profile).Template(context.Background(), f.stack); err != nil {
 			fmt.Fprintf(stderr, "defineauth upgrade-check: %v\n", err)
 			return exitUsage
@@ -91,12 +87,7 @@ func upgradeCommand(f upgradeFlags, next string, newReader func(region, profile 
 // JSON object without Resources). It returns the template and, for a config, the
 // stack name it deploys to.
 func readNext(next string, stdin io.Reader, stdout, stderr io.Writer) ([]byte, string, int) {
-	name, r, closeFn, err := openInput(next, stdin)
-	var data []byte
-	if err == nil {
-		data, err = strictjson.ReadAll(r, cfn.MaxTemplateSize)
-		closeFn()
-	}
+	name, data, err := readInput(next, stdin, cfn.MaxTemplateSize)
 	if err != nil {
 		fmt.Fprintf(stderr, "defineauth upgrade-check: cannot read %s: %v\n", name, readError(err))
 		return nil, "", exitUsage
