@@ -167,10 +167,12 @@ func sameJSON(in, out any) bool {
 	return in == out
 }
 
-// empty reports whether a JSON value says nothing: false, "" or an empty object.
+// empty reports whether a JSON value says nothing: false, "", an empty object or an
+// empty list.
 func empty(v any) bool {
 	m, isMap := v.(map[string]any)
-	return v == false || v == "" || isMap && len(m) == 0
+	l, isList := v.([]any)
+	return v == false || v == "" || isMap && len(m) == 0 || isList && len(l) == 0
 }
 
 // FuzzConfigSpace explores the space of well-formed configs (mutated JSON is rarely
