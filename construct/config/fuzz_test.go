@@ -33,7 +33,7 @@ var rendered atomic.Int64
 // template (the whole stack, package spec) has no lint error, and lint's R-rule
 // warnings are validation's. With
 // DEFINEAUTH_RENDER_DIR set (CI does), the template and the config are also written
-// there, up to 25 per fuzz process (cfn-lint takes about 0.15 s a template):
+// there, up to 12 per fuzz process (cfn-lint takes about 0.15 s a template):
 // cfn-lint checks the templates' CloudFormation
 // schema, and stacks' TestFuzzedConfigsMatchCDK synthesizes a sample of the configs
 // with the CDK to prove the pure-Go rendering equal.
@@ -81,7 +81,7 @@ func checkAccepted(t *testing.T, cfg *config.Config) {
 	if !slices.Equal(slices.Compact(fromLint), slices.Compact(fromConfig)) {
 		t.Fatalf("lint warnings %v, validation warnings %v\nconfig: %s", fromLint, fromConfig, js)
 	}
-	if dir := os.Getenv("DEFINEAUTH_RENDER_DIR"); dir != "" && rendered.Add(1) <= 25 {
+	if dir := os.Getenv("DEFINEAUTH_RENDER_DIR"); dir != "" && rendered.Add(1) <= 12 {
 		sum := sha256.Sum256(tmpl)
 		base := filepath.Join(dir, hex.EncodeToString(sum[:8]))
 		_ = os.WriteFile(base+".template.json", tmpl, 0o644)
