@@ -33,27 +33,24 @@ type Rule struct {
 	Checkers    []string
 }
 
-// deployFailures are what Cognito says, or does, for each R rule: the service errors
-// CloudFormation shows when the stack fails.
-var deployFailures = map[string]string{
-	"R1":  "\"Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.\"",
-	"R2":  "\"Invalid MFA configuration given, can't turn off MFA and configure an MFA together.\"",
-	"R3":  "\"SMS configuration and Auto verification for phone_number are required when MFA is required/optional\"",
-	"R4":  "\"SMS configuration is required when phone_number is selected for auto verification\"",
-	"R5":  "\"Can't turn off SMS_MFA when SMS configuration is set for the user pool\"",
-	"R6":  "\"Invalid account recovery setting parameter. Account Recovery Setting cannot use verified_phone_number as a recovery mechanism when SMS MFA is configured.\"",
-	"R7":  "the pool fails to create, with the R3 message",
-	"R8":  "the service refuses email MFA without an SES sender, or on the LITE plan",
-	"R9":  "the service refuses the message",
-	"R10": "\"All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes\"",
-	"R11": "\"Role does not have a trust relationship allowing Cognito to assume the role\"",
-	"R13": "deploys, but users without a phone number cannot sign in (MFAMethodNotFoundException in the client)",
-	"R14": "deploys, but every later update fails: \"Invalid AttributeDataType input, consider using the provided AttributeDataType enum.\"",
-	"R15": "the service refuses threat protection on the LITE and ESSENTIALS plans",
-}
-
-// ownChecks are what defineauth's own rules prevent.
-var ownChecks = map[string]string{
+// consequences say what happens without each R and DA rule: for R rules, what Cognito
+// says or does (the service errors CloudFormation shows when the stack fails); for
+// DA rules, what defineauth's own check prevents. (The U rules carry theirs.)
+var consequences = map[string]string{
+	"R1":    "\"Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.\"",
+	"R2":    "\"Invalid MFA configuration given, can't turn off MFA and configure an MFA together.\"",
+	"R3":    "\"SMS configuration and Auto verification for phone_number are required when MFA is required/optional\"",
+	"R4":    "\"SMS configuration is required when phone_number is selected for auto verification\"",
+	"R5":    "\"Can't turn off SMS_MFA when SMS configuration is set for the user pool\"",
+	"R6":    "\"Invalid account recovery setting parameter. Account Recovery Setting cannot use verified_phone_number as a recovery mechanism when SMS MFA is configured.\"",
+	"R7":    "the pool fails to create, with the R3 message",
+	"R8":    "the service refuses email MFA without an SES sender, or on the LITE plan",
+	"R9":    "the service refuses the message",
+	"R10":   "\"All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes\"",
+	"R11":   "\"Role does not have a trust relationship allowing Cognito to assume the role\"",
+	"R13":   "deploys, but users without a phone number cannot sign in (MFAMethodNotFoundException in the client)",
+	"R14":   "deploys, but every later update fails: \"Invalid AttributeDataType input, consider using the provided AttributeDataType enum.\"",
+	"R15":   "the service refuses threat protection on the LITE and ESSENTIALS plans",
 	"DA001": "a name Cognito or CloudFormation refuses, or a stack name past 128 characters, found at deploy time",
 	"DA002": "a pool nobody can sign in to",
 	"DA003": "an unknown value read as the default (Amplify's construct makes MFA OFF from \"MANDATORY\")",
@@ -84,34 +81,22 @@ var extra = []Rule{
 	{ID: "DA200", Title: "template values Cognito does not accept where the schema has no enum (MfaConfiguration, EnabledMfas, recovery mechanisms, ...)", Severity: "error"},
 }
 
-// severities are the config rules that report both severities.
-var severities = map[string]string{"R13": "error / warning", "DA004": "error / warning"}
-
 // All returns the catalogue: the R rules in number order, then the U rules, then the
 // DA rules in number order.
 func All() []Rule {
-	byID := map[string]*Rule{}
-	var out []*Rule
-	add := func(r Rule) {
-		if prev, ok := byID[r.ID]; ok {
-			prev.Checkers = append(prev.Checkers, r.Checkers...)
+	var out []Rule
+	add := func(r Rule) { // a rule several checkers report is one entry
+		if i := slices.IndexFunc(out, func(o Rule) bool { return o.ID == r.ID }); i >= 0 {
+			out[i].Checkers = append(out[i].Checkers, r.Checkers...)
 			return
 		}
-		cp := r
-		byID[r.ID] = &cp
-		out = append(out, &cp)
+		out = append(out, r)
 	}
 	for _, r := range config.Rules() {
-		sev := severities[r.ID]
-		if sev == "" {
-			sev = "error"
-			if r.ID == "DA008" || r.ID == "DA009" || r.ID == "DA010" || r.ID == "DA011" {
-				sev = "warning"
-			}
-		}
-		add(Rule{ID: r.ID, Title: r.Summary, Severity: sev, Checkers: []string{Config}})
+		add(Rule{ID: r.ID, Title: r.Summary, Severity: r.Severity, Consequence: consequences[r.ID], Checkers: []string{Config}})
 	}
 	for _, r := range extra {
+		r.Consequence = consequences[r.ID]
 		add(r)
 	}
 	for _, id := range lintRules {
@@ -120,22 +105,13 @@ func All() []Rule {
 	for _, r := range upgrade.Rules {
 		add(Rule{ID: r.ID, Title: r.Title, Severity: string(r.Severity), Consequence: r.Consequence, Checkers: []string{Upgrade}})
 	}
-	result := make([]Rule, len(out))
-	for i, r := range out {
-		if c, ok := deployFailures[r.ID]; ok {
-			r.Consequence = c
-		} else if c, ok := ownChecks[r.ID]; ok {
-			r.Consequence = c
-		}
-		result[i] = *r
-	}
-	slices.SortStableFunc(result, func(a, b Rule) int {
+	slices.SortStableFunc(out, func(a, b Rule) int {
 		if d := kind(a.ID) - kind(b.ID); d != 0 {
 			return d
 		}
 		return number(a.ID) - number(b.ID)
 	})
-	return result
+	return out
 }
 
 func kind(id string) int { return strings.Index("RUD", id[:1]) }

@@ -13,53 +13,64 @@ import (
 	"unicode/utf8"
 )
 
-// Rule is one validation rule: a stable id, a one-line summary and its check.
+// Rule is one validation rule: a stable id, a one-line summary, the severities its
+// problems have, and its check.
 type Rule struct {
 	// ID is stable: R.. are configurations Cognito refuses at deploy time (the
 	// README's rule table), DA.. are defineauth's own.
 	ID string
 	// Summary says in one line what the rule rejects or warns about.
 	Summary string
-	check   func(c *Config) []*Problem
+	// Severity is "error", "warning", or "error / warning" for a rule that reports
+	// both (the rule fixtures check that every problem has a declared severity).
+	Severity string
+	check    func(c *Config) []*Problem
 }
+
+// The severities a rule declares.
+const (
+	sevError   = "error"
+	sevWarning = "warning"
+	sevBoth    = "error / warning"
+)
 
 // rules is the table of every config rule, in the order problems are reported.
 var rules = []Rule{
-	{"DA001", "name uses only ASCII letters, digits, spaces and + = , . @ - _, at most 117 characters", checkName},
-	{"DA002", "loginWith needs email or phone", checkLogin},
-	{"DA003", "enumerated fields take one of their listed values", checkEnums},
-	{"R1", "MFA OPTIONAL or REQUIRED needs at least one method", checkR1},
-	{"R2", "MFA OFF cannot have methods configured", checkR2},
-	{"R3", "SMS MFA needs an SMS sender", checkR3},
-	{"R4", "phone auto-verification (phone sign-in, SMS MFA) needs an SMS sender", checkR4},
-	{"R5", "with MFA on and an SMS sender configured, SMS must be an MFA method", checkR5},
-	{"R6", "SMS MFA cannot be combined with phone account recovery", checkR6},
-	{"R7", "email MFA cannot be the only MFA method", checkR7},
-	{"R8", "email MFA needs an SES email sender and the ESSENTIALS or PLUS plan", checkR8},
-	{"R9", "SMS messages must contain {####} and be at most 140 characters", checkR9},
-	{"R10", "keepOriginalUntilVerified only for auto-verified attributes", checkR10},
-	{"R11", "your own SMS role needs both snsCallerArn and externalId", checkR11},
-	{"R13", "SMS MFA needs users to have a phone number", checkR13},
-	{"R15", "threat protection (AUDIT or ENFORCED) needs the PLUS feature plan", checkR15},
-	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", checkPassword},
-	{"DA005", "user attributes are known standard attributes or well-formed custom ones", checkAttributes},
-	{"DA006", "senders are well-formed (ARNs, regions, addresses)", checkSenders},
-	{"DA007", "group names are unique and well-formed", checkGroups},
-	{"DA008", "device tracking without MFA is pointless (warning)", checkDevices},
-	{"DA009", "settings that can lose users (warning)", checkDataLoss},
-	{"DA010", "account recovery that users cannot complete (warning)", checkRecovery},
-	{"DA011", "a name derived from a file name or construct path (warning: renaming it replaces the pool)", checkDerivedName},
-	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", checkLimits},
-	{"DA105", "values that look like unresolved CDK tokens", checkTokens},
+	{"DA001", "name uses only ASCII letters, digits, spaces and + = , . @ - _, at most 117 characters", sevError, checkName},
+	{"DA002", "loginWith needs email or phone", sevError, checkLogin},
+	{"DA003", "enumerated fields take one of their listed values", sevError, checkEnums},
+	{"R1", "MFA OPTIONAL or REQUIRED needs at least one method", sevError, checkR1},
+	{"R2", "MFA OFF cannot have methods configured", sevError, checkR2},
+	{"R3", "SMS MFA needs an SMS sender", sevError, checkR3},
+	{"R4", "phone auto-verification (phone sign-in, SMS MFA) needs an SMS sender", sevError, checkR4},
+	{"R5", "with MFA on and an SMS sender configured, SMS must be an MFA method", sevError, checkR5},
+	{"R6", "SMS MFA cannot be combined with phone account recovery", sevError, checkR6},
+	{"R7", "email MFA cannot be the only MFA method", sevError, checkR7},
+	{"R8", "email MFA needs an SES email sender and the ESSENTIALS or PLUS plan", sevError, checkR8},
+	{"R9", "SMS messages must contain {####} and be at most 140 characters", sevError, checkR9},
+	{"R10", "keepOriginalUntilVerified only for auto-verified attributes", sevError, checkR10},
+	{"R11", "your own SMS role needs both snsCallerArn and externalId", sevError, checkR11},
+	{"R13", "SMS MFA needs users to have a phone number", sevBoth, checkR13},
+	{"R15", "threat protection (AUDIT or ENFORCED) needs the PLUS feature plan", sevError, checkR15},
+	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth, checkPassword},
+	{"DA005", "user attributes are known standard attributes or well-formed custom ones", sevError, checkAttributes},
+	{"DA006", "senders are well-formed (ARNs, regions, addresses)", sevError, checkSenders},
+	{"DA007", "group names are unique and well-formed", sevError, checkGroups},
+	{"DA008", "device tracking without MFA is pointless", sevWarning, checkDevices},
+	{"DA009", "settings that can lose users", sevWarning, checkDataLoss},
+	{"DA010", "account recovery that users cannot complete", sevWarning, checkRecovery},
+	{"DA011", "a name derived from a file name or construct path (renaming it replaces the pool)", sevWarning, checkDerivedName},
+	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", sevError, checkLimits},
+	{"DA105", "values that look like unresolved CDK tokens", sevError, checkTokens},
 }
 
 // decodeRules are reported by Decode, before any validation rule can run.
 var decodeRules = []Rule{
-	{"DA100", "the config is one JSON value, UTF-8 without a byte-order mark, at most 1 MiB", nil},
-	{"DA101", "no unknown fields (with a did-you-mean suggestion)", nil},
-	{"DA102", "every value has its field's JSON type", nil},
-	{"DA103", "no member given twice in one object (both lines are named)", nil},
-	{"DA104", "no explicit empty value or null that would silently become the default", nil},
+	{"DA100", "the config is one JSON value, UTF-8 without a byte-order mark, at most 1 MiB", sevError, nil},
+	{"DA101", "no unknown fields (with a did-you-mean suggestion)", sevError, nil},
+	{"DA102", "every value has its field's JSON type", sevError, nil},
+	{"DA103", "no member given twice in one object (both lines are named)", sevError, nil},
+	{"DA104", "no explicit empty value or null that would silently become the default", sevError, nil},
 }
 
 // Rules returns every rule, for documentation and tools: first those Decode reports

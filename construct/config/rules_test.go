@@ -47,6 +47,11 @@ func TestRuleFixtures(t *testing.T) {
 			name := strings.TrimSuffix(filepath.Base(f), ".json")
 			t.Run(id+"/"+name, func(t *testing.T) {
 				ps := problemsOf(t, f)
+				for _, p := range ps { // the table declares every severity a rule reports
+					if r := ruleByID(p.Rule); !strings.Contains(r.Severity, string(p.Severity)) {
+						t.Errorf("%s reports %s, but the rule table declares %q", p.Rule, p.Severity, r.Severity)
+					}
+				}
 				withRule := slices.ContainsFunc(ps, func(p *config.Problem) bool { return p.Rule == id })
 				if strings.HasPrefix(name, "fail") {
 					fails++
@@ -81,6 +86,16 @@ func TestRuleFixtures(t *testing.T) {
 			t.Errorf("%s: want at least one fail*.json and one pass*.json, got %d and %d", dir, fails, passes)
 		}
 	}
+}
+
+// ruleByID finds a rule in config.Rules (the zero Rule for an unknown id).
+func ruleByID(id string) config.Rule {
+	for _, r := range config.Rules() {
+		if r.ID == id {
+			return r
+		}
+	}
+	return config.Rule{}
 }
 
 // TestEveryRuleHasFixtures keeps the rule table and the fixtures in step.
