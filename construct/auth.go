@@ -62,26 +62,26 @@ type Auth struct {
 // NewAuth validates cfg and, when it is valid, adds the auth resources under a new
 // construct scope/id. An invalid config returns a nil *Auth and an error joining one
 // *config.Problem per problem (see config.Problems); nothing is added to scope then.
-// A config without a Name is named after the construct path (see DefaultName); cfg
+// A config without a Name is named after the construct path (see defaultName); cfg
 // itself is never changed.
 func NewAuth(scope constructs.Construct, id *string, cfg *config.Config) (*Auth, error) {
 	if cfg == nil || scope == nil || id == nil {
 		return nil, fmt.Errorf("defineauth: NewAuth needs a scope, an id and a config")
 	}
 	c := *cfg
-	DefaultName(&c, scope, *id)
+	defaultName(&c, scope, *id)
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
 	return newAuth(scope, id, &c), nil
 }
 
-// DefaultName names cfg after the path the construct scope/id would have
+// defaultName names cfg after the path the construct scope/id would have
 // ("MyStack/Auth" gives "MyStack-Auth") when it has no name. The path is stable as
 // long as the construct id is, and changing the id replaces the pool anyway (its
 // logical id changes), so this adds no new way to lose users; Warnings still asks
 // to write the name down (DA011).
-func DefaultName(cfg *config.Config, scope constructs.Construct, id string) {
+func defaultName(cfg *config.Config, scope constructs.Construct, id string) {
 	path := id
 	if p := *scope.Node().Path(); p != "" {
 		path = p + "/" + id

@@ -191,7 +191,7 @@ func Template(cfg *config.Config) (out []byte, err error) {
 	defer os.RemoveAll(dir)
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, synthFailure(r, dir)
+			out, err = nil, SynthError(r)
 		}
 	}()
 	ctx := FeatureFlags()
@@ -210,9 +210,13 @@ func Template(cfg *config.Config) (out []byte, err error) {
 	return append(out, '\n'), nil
 }
 
-// synthFailure turns what the jsii runtime or the CDK panicked with into one line.
-// Failures to start Node.js or to write the cloud assembly are the environment's.
-func synthFailure(r any, dir string) error {
+// SynthError turns what the jsii runtime or the CDK panicked with during a synth (the
+// value recover returns) into a one-line error, for an app that should show users a
+// reason rather than a Go and JavaScript stack trace: failures to start Node.js or to
+// write the cloud assembly are an *EnvironmentError; a synth stopped by validation
+// errors (cdk-nag, with the recommended feature flags) says so, since the CDK has
+// printed them; anything else is reported as a defineauth bug.
+func SynthError(r any) error {
 	msg := fmt.Sprint(r)
 	if e, ok := r.(error); ok {
 		msg = e.Error()
@@ -220,8 +224,11 @@ func synthFailure(r any, dir string) error {
 	first, _, _ := strings.Cut(strings.TrimSpace(msg), "\n")
 	for _, env := range []string{"ENOSPC", "EACCES", "EROFS", "EMFILE", "no space left", "permission denied", "executable file not found", "failed to start", "unable to start"} {
 		if strings.Contains(msg, env) {
-			return &EnvironmentError{What: "the CDK synth could not run (in " + dir + ")", Err: errors.New(first)}
+			return &EnvironmentError{What: "the CDK synth could not run", Err: errors.New(first)}
 		}
+	}
+	if strings.Contains(first, "ValidationFailed") {
+		return errors.New("synthesis stopped: the errors above (cdk-nag or other validations) must be fixed or suppressed with a reason")
 	}
 	return fmt.Errorf("the CDK failed to synthesize a config that validates (a defineauth bug; please report it with the config): %s", first)
 }

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
@@ -43,12 +42,7 @@ func main() {
 func runSafely() (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			first, _, _ := strings.Cut(strings.TrimSpace(fmt.Sprint(r)), "\n")
-			if strings.Contains(first, "ValidationFailed") {
-				err = fmt.Errorf("defineauth: synthesis stopped: the errors above (cdk-nag or other validations) must be fixed or suppressed with a reason")
-				return
-			}
-			err = fmt.Errorf("defineauth: the CDK failed to synthesize: %s", first)
+			err = fmt.Errorf("defineauth: %w", stacks.SynthError(r))
 		}
 	}()
 	return run()

@@ -95,10 +95,6 @@ func readNext(next string, stdin io.Reader, stdout, stderr io.Writer) ([]byte, s
 	if !isConfig(data) {
 		return data, "", exitOK
 	}
-	if len(data) > config.MaxConfigSize {
-		fmt.Fprintf(stderr, "defineauth upgrade-check: %s: the config is larger than %s\n", name, strictjson.Size(config.MaxConfigSize))
-		return nil, "", exitUsage
-	}
 	cfg, err := config.Read(bytes.NewReader(data), next)
 	if err != nil {
 		report(stdout, stderr, "upgrade-check", name, config.Problems(err))
