@@ -8,12 +8,16 @@ package construct
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -55,8 +59,35 @@ type Auth struct {
 	SMSRole awsiam.Role
 	// Groups holds the user pool groups by name.
 	Groups map[string]awscognito.CfnUserPoolGroup
+	// GroupRoles holds each group's role by group name: signed-in members of the
+	// group assume it through the identity pool. It has no policies: grant what
+	// the group may do (role.AddToPolicy, or a resource's Grant methods).
+	GroupRoles map[string]awsiam.Role
+	// Permissions holds the lambda:InvokeFunction permission of each trigger.
+	Permissions map[config.Trigger]awslambda.CfnPermission
 	// Spec is what the resources were made from (see package spec).
 	Spec spec.Auth
+
+	functions map[config.Trigger]awslambda.IFunction // Go functions attached
+	senderKey awskms.IKey                            // Go key of the custom senders
+	keyPolicy bool                                   // Cognito's key policy statement added
+	decrypts  map[config.Trigger]bool                // sender functions granted kms:Decrypt
+}
+
+// AuthProps is everything NewAuthWithProps takes: the config, and the CDK objects a
+// JSON config cannot hold (a config file names them by ARN instead).
+type AuthProps struct {
+	// Config is the config; required.
+	Config *config.Config
+	// Triggers attaches functions to triggers and custom senders
+	// (config.PreSignUp, ..., config.CustomEmailSender, config.CustomSMSSender).
+	// A trigger must not also be named by ARN in Config (rule DA013).
+	Triggers map[config.Trigger]awslambda.IFunction
+	// SenderKey is the symmetric KMS key of the custom senders. The construct adds
+	// a key policy statement letting Cognito encrypt with it (kms:CreateGrant and
+	// kms:Encrypt, this account only) and grants kms:Decrypt to the sender
+	// functions attached in Go.
+	SenderKey awskms.IKey
 }
 
 // NewAuth validates cfg and, when it is valid, adds the auth resources under a new
@@ -65,15 +96,36 @@ type Auth struct {
 // A config without a Name is named after the construct path (see defaultName); cfg
 // itself is never changed.
 func NewAuth(scope constructs.Construct, id *string, cfg *config.Config) (*Auth, error) {
-	if cfg == nil || scope == nil || id == nil {
+	return NewAuthWithProps(scope, id, &AuthProps{Config: cfg})
+}
+
+// NewAuthWithProps is NewAuth with Go objects besides the config: trigger and
+// sender functions and the senders' key. Every rule runs on the config and the
+// objects together, before anything is added to scope; objects attached later
+// (AddTrigger, SetSenderKey) are checked again when the app synthesizes.
+func NewAuthWithProps(scope constructs.Construct, id *string, props *AuthProps) (*Auth, error) {
+	if props == nil || props.Config == nil || scope == nil || id == nil {
 		return nil, fmt.Errorf("defineauth: NewAuth needs a scope, an id and a config")
 	}
-	c := *cfg
+	c := *props.Config
 	defaultName(&c, scope, *id)
+	for _, t := range slices.Sorted(maps.Keys(props.Triggers)) {
+		switch fn := props.Triggers[t]; {
+		case !t.Known():
+			return nil, fmt.Errorf("defineauth: AuthProps.Triggers: unknown trigger %q (known: %v)", t, config.AllTriggers())
+		case fn == nil:
+			return nil, fmt.Errorf("defineauth: AuthProps.Triggers: the function of %s is nil", t)
+		default:
+			c.Attach(t, *fn.Node().Path())
+		}
+	}
+	if props.SenderKey != nil {
+		c.AttachSenderKey(*props.SenderKey.Node().Path())
+	}
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
-	return newAuth(scope, id, &c), nil
+	return build(scope, id, &c, props.Triggers, props.SenderKey, true), nil
 }
 
 // defaultName names cfg after the path the construct scope/id would have
@@ -91,9 +143,22 @@ func defaultName(cfg *config.Config, scope constructs.Construct, id string) {
 
 // newAuth builds the resources for cfg as written, valid or not; the tests use it to
 // synthesize invalid configs and check that the template lint flags them too.
-// Every value comes from spec.ForAuth, the one mapping from config to template.
 func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
-	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings()}
+	return build(scope, id, cfg, nil, nil, false)
+}
+
+// build makes the resources. Every value comes from spec.ForAuth, the one mapping
+// from config to template; fns and key are the Go objects cfg says are attached.
+// With check, the construct validates its config again when the app synthesizes.
+func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[config.Trigger]awslambda.IFunction, key awskms.IKey, check bool) *Auth {
+	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings(),
+		functions: maps.Clone(fns), senderKey: key, decrypts: map[config.Trigger]bool{}, Permissions: map[config.Trigger]awslambda.CfnPermission{}}
+	if a.functions == nil {
+		a.functions = map[config.Trigger]awslambda.IFunction{}
+	}
+	if check {
+		a.Node().AddValidation(&synthCheck{a})
+	}
 	for _, w := range a.Warnings {
 		awscdk.Annotations_Of(a.Construct).AddWarningV2(jsii.String("defineauth:"+w.Rule), jsii.String(w.Error()), nil)
 	}
@@ -112,7 +177,22 @@ func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
 	a.addWebClient(s.WebClient)
 	a.addIdentityPool(s)
 	a.addGroups(s.Groups)
+	a.CfnUserPool.SetLambdaConfig(a.lambdaConfig())
+	a.addPermissions()
 	return a
+}
+
+// synthCheck validates the construct's config when the app synthesizes, so that
+// functions and keys attached after construction meet every rule too.
+type synthCheck struct{ a *Auth }
+
+// Validate returns one message per error-severity problem.
+func (v *synthCheck) Validate() *[]*string {
+	var out []*string
+	for _, p := range config.Problems(v.a.Config.Validate()) {
+		out = append(out, jsii.String("defineauth: "+p.Error()))
+	}
+	return &out
 }
 
 // userPoolProps copies the pool's spec field by field into the L1 props, with the

@@ -1,8 +1,10 @@
 package construct
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/defineauth/defineauth/construct/spec"
@@ -37,19 +39,32 @@ func (a *Auth) addIdentityPool(s *spec.Auth) {
 	})
 	a.AuthenticatedRole = a.identityRole(spec.AuthenticatedRole, s.AuthenticatedRole)
 	a.UnauthenticatedRole = a.identityRole(spec.UnauthenticatedRole, s.UnauthenticatedRole)
-	a.CfnRoleAttachment = awscognito.NewCfnIdentityPoolRoleAttachment(a.Construct, jsii.String(spec.RoleAttachmentID), &awscognito.CfnIdentityPoolRoleAttachmentProps{
+	props := &awscognito.CfnIdentityPoolRoleAttachmentProps{
 		IdentityPoolId: a.CfnIdentityPool.Ref(),
 		Roles: &map[string]interface{}{
 			"authenticated":   a.AuthenticatedRole.RoleArn(),
 			"unauthenticated": a.UnauthenticatedRole.RoleArn(),
 		},
-	})
+	}
+	if m := s.RoleMapping; m != nil {
+		props.RoleMappings = &map[string]interface{}{m.Key: &awscognito.CfnIdentityPoolRoleAttachment_RoleMappingProperty{
+			Type:                    jsii.String(m.Type),
+			AmbiguousRoleResolution: jsii.String(m.AmbiguousRoleResolution),
+			IdentityProvider:        awscdk.Fn_Join(jsii.String(""), jsii.Strings(*a.CfnUserPool.AttrProviderName(), ":", *a.CfnWebClient.Ref())),
+		}}
+	}
+	a.CfnRoleAttachment = awscognito.NewCfnIdentityPoolRoleAttachment(a.Construct, jsii.String(spec.RoleAttachmentID), props)
 }
 
 // identityRole makes a role that only identities of this identity pool with the
 // role's authentication kind can assume.
 func (a *Auth) identityRole(id string, r spec.IdentityRole) awsiam.Role {
-	return awsiam.NewRole(a.Construct, jsii.String(id), &awsiam.RoleProps{
+	return a.identityRoleIn(a.Construct, id, r)
+}
+
+// identityRoleIn is identityRole below scope.
+func (a *Auth) identityRoleIn(scope constructs.Construct, id string, r spec.IdentityRole) awsiam.Role {
+	return awsiam.NewRole(scope, jsii.String(id), &awsiam.RoleProps{
 		Description: jsii.String(r.Description),
 		AssumedBy: awsiam.NewFederatedPrincipal(jsii.String("cognito-identity.amazonaws.com"), &map[string]interface{}{
 			"StringEquals":           map[string]interface{}{"cognito-identity.amazonaws.com:aud": a.CfnIdentityPool.Ref()},
@@ -58,16 +73,21 @@ func (a *Auth) identityRole(id string, r spec.IdentityRole) awsiam.Role {
 	})
 }
 
-// addGroups adds one user pool group per configured name; precedence is the index.
-// The construct id derives from the name, not the index, so reordering the list
-// changes precedences in place instead of replacing groups and their memberships.
+// addGroups adds one user pool group per configured name, with its role; precedence
+// is the index. The construct id derives from the name, not the index, so reordering
+// the list changes precedences in place instead of replacing groups and their
+// memberships. The role is the group's child, so no group's id can collide with it.
 func (a *Auth) addGroups(groups []spec.Group) {
 	a.Groups = map[string]awscognito.CfnUserPoolGroup{}
+	a.GroupRoles = map[string]awsiam.Role{}
 	for _, g := range groups {
-		a.Groups[g.GroupName] = awscognito.NewCfnUserPoolGroup(a.Construct, jsii.String(g.ConstructID), &awscognito.CfnUserPoolGroupProps{
+		group := awscognito.NewCfnUserPoolGroup(a.Construct, jsii.String(g.ConstructID), &awscognito.CfnUserPoolGroupProps{
 			UserPoolId: a.CfnUserPool.Ref(),
 			GroupName:  jsii.String(g.GroupName),
 			Precedence: jsii.Number(g.Precedence),
 		})
+		role := a.identityRoleIn(group, spec.GroupRoleID, g.Role)
+		group.SetRoleArn(role.RoleArn())
+		a.Groups[g.GroupName], a.GroupRoles[g.GroupName] = group, role
 	}
 }

@@ -120,6 +120,7 @@ func (p *pool) check() []Finding {
 	p.checkSMS(f)
 	p.checkRecoveryAndEmail(f)
 	p.checkAttributes(f)
+	p.checkTriggers(f)
 	return p.out
 }
 

@@ -51,6 +51,11 @@ var consequences = map[string]string{
 	"R13":   "deploys, but users without a phone number cannot sign in (MFAMethodNotFoundException in the client)",
 	"R14":   "deploys, but every later update fails: \"Invalid AttributeDataType input, consider using the provided AttributeDataType enum.\"",
 	"R15":   "the service refuses threat protection on the LITE and ESSENTIALS plans",
+	"R16":   "sign-in with CUSTOM_AUTH cannot complete: the challenge is defined, created and verified by three triggers together",
+	"R17":   "the service refuses the V2_0 and V3_0 token events on the LITE plan",
+	"R18":   "the service refuses a custom sender without LambdaConfig.KMSKeyID",
+	"R19":   "deploys, but users still in the old store cannot sign in: with SRP sign-in the migration trigger gets no password",
+	"R20":   "deploys, but every call of the trigger fails (Cognito may not invoke the function): for a pre sign-up trigger, nobody can sign up",
 	"DA001": "a name Cognito or CloudFormation refuses, or a stack name past 128 characters, found at deploy time",
 	"DA002": "a pool nobody can sign in to",
 	"DA003": "an unknown value read as the default (Amplify's construct makes MFA OFF from \"MANDATORY\")",
@@ -63,6 +68,7 @@ var consequences = map[string]string{
 	"DA010": "users who cannot reset their own passwords",
 	"DA011": "a rename of the file or construct that would move the stack, and so the pool",
 	"DA012": "a stack CloudFormation refuses (more than 500 resources)",
+	"DA013": "a trigger or key Cognito refuses at deploy time, or one function named twice (which of the two is meant?)",
 	"DA100": "a file read differently from how it was reviewed, or not at all",
 	"DA101": "a misspelt field silently ignored",
 	"DA102": "a value of the wrong type silently read as another",
@@ -73,11 +79,12 @@ var consequences = map[string]string{
 }
 
 // lintRules are the rules defineauth lint reports on templates.
-var lintRules = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13", "R14", "R15", "DA200"}
+var lintRules = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13", "R14", "R15", "R16", "R17", "R18", "R19", "R20", "DA200"}
 
 // extra are the rules no config rule reports, with their own titles and severities.
 var extra = []Rule{
 	{ID: "R14", Title: "standard attributes in Schema without AttributeDataType (lint only: defineauth always writes it)", Severity: "error"},
+	{ID: "R20", Title: "a trigger function Cognito may not invoke: no lambda:InvokeFunction permission for cognito-idp.amazonaws.com in the template (lint only: defineauth always writes it; a warning when the function is outside the template)", Severity: "error / warning"},
 	{ID: "DA200", Title: "template values Cognito does not accept where the schema has no enum (MfaConfiguration, EnabledMfas, recovery mechanisms, ...)", Severity: "error"},
 }
 

@@ -139,7 +139,38 @@ var expectations = map[string][]check{
 		t.HasResource(jsii.String("AWS::Cognito::UserPool"), &m{"DeletionPolicy": "Delete", "UpdateReplacePolicy": "Delete"})
 	}}},
 	"guests-and-groups": {resource("AWS::Cognito::IdentityPool", m{"AllowUnauthenticatedIdentities": true}), count("AWS::Cognito::UserPoolGroup", 3),
-		resource("AWS::Cognito::UserPoolGroup", m{"GroupName": "EDITORS", "Precedence": 1})},
+		resource("AWS::Cognito::UserPoolGroup", m{"GroupName": "EDITORS", "Precedence": 1,
+			"RoleArn": m{"Fn::GetAtt": a{assertions.Match_StringLikeRegexp(jsii.String("^AuthGroupEDITORSRole")), "Arn"}}}),
+		count("AWS::IAM::Role", 5), // authenticated, unauthenticated, one per group
+		resource("AWS::IAM::Role", m{"Description": assertions.Match_StringLikeRegexp(jsii.String("group with precedence 2$")),
+			"AssumeRolePolicyDocument": m{"Statement": a{like(m{"Action": "sts:AssumeRoleWithWebIdentity",
+				"Condition": m{"ForAnyValue:StringLike": m{"cognito-identity.amazonaws.com:amr": "authenticated"}}})}}}),
+		resource("AWS::Cognito::IdentityPoolRoleAttachment", m{"RoleMappings": m{"webClient": assertions.Match_ObjectEquals(&m{
+			"Type": "Token", "AmbiguousRoleResolution": "AuthenticatedRole", "IdentityProvider": assertions.Match_AnyValue()})}}),
+		count("AWS::Lambda::Permission", 0)},
+	"triggers-all": {flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_PASSWORD_AUTH"),
+		count("AWS::Lambda::Permission", 10), pool(m{"LambdaConfig": assertions.Match_ObjectEquals(&m{
+			"PreSignUp":                   lambdaARN("pre-sign-up"),
+			"PostConfirmation":            lambdaARN("post-confirmation"),
+			"PreAuthentication":           lambdaARN("pre-authentication"),
+			"PostAuthentication":          lambdaARN("post-authentication"),
+			"PreTokenGenerationConfig":    m{"LambdaArn": lambdaARN("pre-token"), "LambdaVersion": "V1_0"},
+			"CustomMessage":               lambdaARN("custom-message"),
+			"UserMigration":               lambdaARN("user-migration"),
+			"DefineAuthChallenge":         lambdaARN("challenge:live"),
+			"CreateAuthChallenge":         lambdaARN("challenge:live"),
+			"VerifyAuthChallengeResponse": lambdaARN("challenge:live")})}),
+		invokes("pre-sign-up"), invokes("user-migration"), invokes("challenge:live")},
+	"pretoken-v2": {pool(m{"LambdaConfig": assertions.Match_ObjectEquals(&m{
+		"PreTokenGenerationConfig": m{"LambdaArn": "arn:aws:lambda:eu-west-1:123456789012:function:claims", "LambdaVersion": "V2_0"}})}),
+		count("AWS::Lambda::Permission", 1), flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")},
+	"custom-challenge": {flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_CUSTOM_AUTH"), count("AWS::Lambda::Permission", 3),
+		invokes("define-challenge"), invokes("create-challenge"), invokes("verify-challenge")},
+	"custom-senders": append([]check{count("AWS::Lambda::Permission", 2), invokes("send-email"), invokes("send-sms"),
+		pool(m{"LambdaConfig": assertions.Match_ObjectEquals(&m{
+			"CustomEmailSender": m{"LambdaArn": lambdaARN("send-email"), "LambdaVersion": "V1_0"},
+			"CustomSMSSender":   m{"LambdaArn": lambdaARN("send-sms"), "LambdaVersion": "V1_0"},
+			"KMSKeyID":          "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"})})}, withSMS...),
 	"email-sender-domain": {pool(m{"EmailConfiguration": m{"EmailSendingAccount": "DEVELOPER", "From": `"Example, Inc." <no-reply@mail.example.com>`,
 		"ReplyToEmailAddress": "help@example.com", "SourceArn": assertions.Match_AnyValue()}})},
 	"recovery-email-and-phone": {recovery("verified_email"), mfa("OPTIONAL", "SMS_MFA", "SOFTWARE_TOKEN_MFA")},
@@ -153,11 +184,29 @@ var expectations = map[string][]check{
 		}}}, withSMS...),
 }
 
+// lambdaARN is the ARN of function name in the trigger configs' account and region.
+func lambdaARN(name string) string { return "arn:aws:lambda:us-east-1:123456789012:function:" + name }
+
+// flows checks the web client's auth flows, exactly.
+func flows(f ...string) check {
+	items := make(a, len(f))
+	for i, x := range f {
+		items[i] = x
+	}
+	return resource("AWS::Cognito::UserPoolClient", m{"ExplicitAuthFlows": assertions.Match_ArrayEquals(&items)})
+}
+
+// invokes checks that Cognito may invoke the named function, from this pool only.
+func invokes(name string) check {
+	return resource("AWS::Lambda::Permission", m{"Action": "lambda:InvokeFunction", "Principal": "cognito-idp.amazonaws.com",
+		"FunctionName": lambdaARN(name), "SourceArn": m{"Fn::GetAtt": a{assertions.Match_StringLikeRegexp(jsii.String("^AuthUserPool")), "Arn"}}})
+}
+
 // everyTemplate holds the properties every template must have, whatever the config.
 var everyTemplate = []check{
 	count("AWS::Cognito::UserPool", 1),
 	resource("AWS::Cognito::UserPoolClient", m{"GenerateSecret": false, "PreventUserExistenceErrors": "ENABLED",
-		"ExplicitAuthFlows": a{"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"}}),
+		"ExplicitAuthFlows": assertions.Match_ArrayWith(&a{"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"})}),
 	count("AWS::Cognito::IdentityPool", 1),
 	resource("AWS::Cognito::IdentityPoolRoleAttachment", m{"Roles": m{"authenticated": assertions.Match_AnyValue(), "unauthenticated": assertions.Match_AnyValue()}}),
 	pool(m{"UsernameConfiguration": m{"CaseSensitive": false}}),

@@ -72,11 +72,24 @@ type Config struct {
 	// credentials. Default: false.
 	AllowUnauthenticatedIdentities bool `json:"allowUnauthenticatedIdentities,omitempty"`
 
-	// Groups lists user pool groups; a group's precedence is its index. Default: none.
+	// Groups lists user pool groups; a group's precedence is its index. Each group
+	// gets an IAM role that its signed-in members assume through the identity pool
+	// (the pool picks the role from the ID token; a user in several groups gets the
+	// role of the group with the lowest precedence). Default: none.
 	Groups []string `json:"groups,omitempty"`
+
+	// Triggers connects Lambda functions to Cognito's triggers. Default: none.
+	Triggers Triggers `json:"triggers,omitempty"`
+
+	// WebClient adjusts the web app client. Default: SRP and refresh tokens only.
+	WebClient WebClient `json:"webClient,omitempty"`
 
 	// nameFrom says where a defaulted Name came from ("" when the user gave it).
 	nameFrom string
+	// attached holds the Go function objects attached per trigger (their labels),
+	// attachedKey the Go KMS key object's label; see Attach.
+	attached    map[Trigger]string
+	attachedKey string
 }
 
 // LoginWith chooses the attributes users sign in with.
@@ -153,6 +166,11 @@ type Senders struct {
 	// Email configures an SES sender. Nil: Cognito's default sender (low quota,
 	// not allowed with email MFA).
 	Email *EmailSender `json:"email,omitempty"`
+	// CustomEmail sends every email through your Lambda function. Default: none.
+	CustomEmail *CustomSender `json:"customEmail,omitempty"`
+	// CustomSMS sends every text message through your Lambda function. SMS MFA
+	// and phone verification still need the SMS settings above. Default: none.
+	CustomSMS *CustomSender `json:"customSms,omitempty"`
 }
 
 // SMSSender configures how the pool sends text messages through Amazon SNS.

@@ -16,8 +16,8 @@ import (
 // Rule is one validation rule: a stable id, a one-line summary, the severities its
 // problems have, and its check.
 type Rule struct {
-	// ID is stable: R.. are configurations Cognito refuses at deploy time (the
-	// README's rule table), DA.. are defineauth's own.
+	// ID is stable: R.. are configurations Cognito refuses at deploy time or that
+	// fail at every sign-in (the README's rule table), DA.. are defineauth's own.
 	ID string
 	// Summary says in one line what the rule rejects or warns about.
 	Summary string
@@ -52,6 +52,10 @@ var rules = []Rule{
 	{"R11", "your own SMS role needs both snsCallerArn and externalId", sevError, checkR11},
 	{"R13", "SMS MFA needs users to have a phone number", sevBoth, checkR13},
 	{"R15", "threat protection (AUDIT or ENFORCED) needs the PLUS feature plan", sevError, checkR15},
+	{"R16", "the custom challenge triggers (define, create, verify) are set together", sevError, checkR16},
+	{"R17", "pre token generation V2_0 or V3_0 needs the ESSENTIALS or PLUS feature plan", sevError, checkR17},
+	{"R18", "a custom email or SMS sender needs a KMS key", sevError, checkR18},
+	{"R19", "the userMigration trigger needs a sign-in flow that sends the password", sevError, checkR19},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth, checkPassword},
 	{"DA005", "user attributes are known standard attributes or well-formed custom ones", sevError, checkAttributes},
 	{"DA006", "senders are well-formed (ARNs, regions, addresses)", sevError, checkSenders},
@@ -60,6 +64,7 @@ var rules = []Rule{
 	{"DA009", "settings that can lose users", sevWarning, checkDataLoss},
 	{"DA010", "account recovery that users cannot complete", sevWarning, checkRecovery},
 	{"DA011", "a name derived from a file name or construct path (renaming it replaces the pool)", sevWarning, checkDerivedName},
+	{"DA013", "trigger and sender functions and the sender key are well-formed ARNs, named once, one key for both senders", sevError, checkTriggers},
 	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", sevError, checkLimits},
 	{"DA105", "values that look like unresolved CDK tokens", sevError, checkTokens},
 }
@@ -168,9 +173,15 @@ const MaxResources = 500
 
 // ResourceCount is how many resources the auth construct creates for the config: the
 // user pool, web client, identity pool, its two roles and their attachment, the SMS
-// role when one is created, and one resource per group.
+// role when one is created, a group and its role per group, and an invoke
+// permission per trigger or sender.
 func (c *Config) ResourceCount() int {
-	n := 6 + len(c.Groups)
+	n := 6 + 2*len(c.Groups)
+	for _, t := range triggerTable {
+		if c.HasTrigger(t.name) {
+			n++
+		}
+	}
 	if c.SMSConfigured() && !c.OwnSMSRole() {
 		n++
 	}
@@ -179,7 +190,7 @@ func (c *Config) ResourceCount() int {
 
 func checkLimits(c *Config) []*Problem {
 	if n := c.ResourceCount(); n > MaxResources {
-		return []*Problem{problemf("DA012", "groups", fmt.Sprintf("use at most %d groups", len(c.Groups)-(n-MaxResources)),
+		return []*Problem{problemf("DA012", "groups", fmt.Sprintf("use at most %d groups", max(0, len(c.Groups)-(n-MaxResources+1)/2)),
 			"%d groups make %d resources; CloudFormation allows %d in one stack", len(c.Groups), n, MaxResources)}
 	}
 	return nil
@@ -242,7 +253,8 @@ func checkEnums(c *Config) []*Problem {
 		enumProblem("accountRecovery", c.AccountRecovery, recoveries),
 		enumProblem("featurePlan", c.FeaturePlan, featurePlans),
 		enumProblem("threatProtection", c.ThreatProtection, threatModes),
-		enumProblem("removalPolicy", c.RemovalPolicy, removals))
+		enumProblem("removalPolicy", c.RemovalPolicy, removals),
+		enumProblem("triggers.preTokenGenerationVersion", c.Triggers.PreTokenGenerationVersion, tokenEventVersions))
 	return compact(out)
 }
 

@@ -18,6 +18,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/outputs"
@@ -76,7 +77,46 @@ type Auth struct {
 	AuthenticatedRole, UnauthenticatedRole IdentityRole
 	// SMSRole is the role Cognito assumes to send SMS; nil when none is created.
 	SMSRole *SMSRole
-	Groups  []Group
+	// Groups are the user pool groups, each with its role; when there are any,
+	// the identity pool maps roles from the ID token (RoleMapping).
+	Groups      []Group
+	RoleMapping *RoleMapping
+	// Triggers are the pool's LambdaConfig entries, each with its invoke
+	// permission; SenderKey is LambdaConfig.KMSKeyID.
+	Triggers  []Trigger
+	SenderKey Function
+}
+
+// Function names a Lambda function or KMS key: by ARN (from a config file), or a Go
+// object attached to the construct (Attached, its label), which the construct
+// resolves itself; the pure-Go template can only render ARNs.
+type Function struct {
+	ARN      string
+	Attached string
+}
+
+// IsSet reports whether f names something.
+func (f Function) IsSet() bool { return f.ARN != "" || f.Attached != "" }
+
+// Trigger is one LambdaConfig entry and the lambda:InvokeFunction permission that
+// lets Cognito (only for this pool: SourceArn) call its function.
+type Trigger struct {
+	Trigger config.Trigger
+	// Key is the LambdaConfig key; Version, when set, makes the entry an object
+	// {LambdaArn, LambdaVersion} (PreTokenGenerationConfig and the custom senders).
+	Key, Version string
+	Function     Function
+	// PermissionID is the construct id of the AWS::Lambda::Permission.
+	PermissionID string
+}
+
+// RoleMapping is the identity pool's role mapping for the web client: the role comes
+// from the ID token's cognito:preferred_role (the group with the lowest precedence),
+// and a token without one, or with an ambiguous one, gets the authenticated role.
+type RoleMapping struct {
+	Key                     string
+	Type                    string
+	AmbiguousRoleResolution string
 }
 
 // Client is the web app client (CloudFormation AWS::Cognito::UserPoolClient); its
@@ -112,12 +152,18 @@ type SMSRole struct {
 	Suppressions []Suppression
 }
 
-// Group is one user pool group.
+// Group is one user pool group, with the role its members assume through the
+// identity pool (construct id RoleID below the group, trusting authenticated
+// identities like AuthenticatedRole).
 type Group struct {
 	ConstructID string
 	GroupName   string
 	Precedence  int
+	Role        IdentityRole
 }
+
+// GroupRoleID is the construct id of a group's role, below the group.
+const GroupRoleID = "Role"
 
 // Suppression is one cdk-nag finding answered by design, with the reason.
 type Suppression struct {
@@ -160,7 +206,7 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		UserPool: cfg.UserPool(),
 		WebClient: Client{
 			ClientName: cfg.WebClientName(), GenerateSecret: false,
-			ExplicitAuthFlows:          []string{"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"},
+			ExplicitAuthFlows:          cfg.ExplicitAuthFlows(),
 			PreventUserExistenceErrors: "ENABLED", EnableTokenRevocation: true,
 			SupportedIdentityProviders: []string{"COGNITO"},
 		},
@@ -192,10 +238,32 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		a.SESSourceArn = joinLiterals(Join{"arn:", Ref{Partition}, ":ses:", region, ":", Ref{AccountID}, ":identity/" + e.SESIdentity})
 	}
 	for i, name := range cfg.Groups {
-		a.Groups = append(a.Groups, Group{ConstructID: config.GroupConstructID(name), GroupName: name, Precedence: i})
+		id := config.GroupConstructID(name)
+		a.Groups = append(a.Groups, Group{ConstructID: id, GroupName: name, Precedence: i, Role: IdentityRole{AMR: "authenticated",
+			Description: fmt.Sprintf("Assumed through the %s identity pool by signed-in members of the user pool group with precedence %d", cfg.Name, i)}})
 	}
+	if len(a.Groups) > 0 {
+		a.RoleMapping = &RoleMapping{Key: "webClient", Type: "Token", AmbiguousRoleResolution: "AuthenticatedRole"}
+	}
+	for _, t := range config.AllTriggers() {
+		if !cfg.HasTrigger(t) {
+			continue
+		}
+		tr := Trigger{Trigger: t, Key: t.LambdaConfigKey(), PermissionID: upperFirst(string(t)) + "Permission",
+			Function: Function{ARN: cfg.TriggerARN(t), Attached: cfg.Attached(t)}}
+		switch t {
+		case config.PreTokenGeneration:
+			tr.Version = string(cfg.ResolvedTokenEventVersion())
+		case config.CustomEmailSender, config.CustomSMSSender:
+			tr.Version = "V1_0" // the only version of the sender events
+		}
+		a.Triggers = append(a.Triggers, tr)
+	}
+	a.SenderKey = Function{ARN: cfg.SenderKeyARN(), Attached: cfg.AttachedSenderKey()}
 	return a
 }
+
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 func roleDescription(amr, name string) string {
 	return fmt.Sprintf("Assumed by %s identities of the %s identity pool", amr, name)

@@ -68,7 +68,16 @@ func (a *Auth) resources(authID string) []resource {
 	if a.SESSourceArn != nil {
 		props["EmailConfiguration"].(map[string]any)["SourceArn"] = a.SESSourceArn
 	}
+	if lc := a.lambdaConfig(); lc != nil {
+		props["LambdaConfig"] = lc
+	}
 	out := []resource{{path: pool, typ: "AWS::Cognito::UserPool", props: props, removal: a.Removal, suppressed: a.PoolSuppressions}}
+	for _, t := range a.Triggers {
+		out = append(out, resource{path: at(t.PermissionID), typ: "AWS::Lambda::Permission", props: map[string]any{
+			"Action": "lambda:InvokeFunction", "FunctionName": t.Function.value(), "Principal": "cognito-idp.amazonaws.com",
+			"SourceArn": GetAtt{pool, "Arn"},
+		}})
+	}
 	if r := a.SMSRole; r != nil {
 		out = append(out, resource{path: at(SMSRoleID, "Resource"), typ: "AWS::IAM::Role", removal: a.Removal, suppressed: r.Suppressions, props: map[string]any{
 			"AssumeRolePolicyDocument": policy(map[string]any{"Action": "sts:AssumeRole", "Effect": "Allow",
@@ -94,25 +103,27 @@ func (a *Auth) resources(authID string) []resource {
 		id   string
 		role IdentityRole
 	}{{AuthenticatedRole, a.AuthenticatedRole}, {UnauthenticatedRole, a.UnauthenticatedRole}} {
-		out = append(out, resource{path: at(r.id, "Resource"), typ: "AWS::IAM::Role", props: map[string]any{
-			"Description": r.role.Description,
-			"AssumeRolePolicyDocument": policy(map[string]any{"Action": "sts:AssumeRoleWithWebIdentity", "Effect": "Allow",
-				"Condition": map[string]any{
-					"StringEquals":           map[string]any{"cognito-identity.amazonaws.com:aud": Ref{idPool}},
-					"ForAnyValue:StringLike": map[string]any{"cognito-identity.amazonaws.com:amr": r.role.AMR}},
-				"Principal": map[string]any{"Federated": "cognito-identity.amazonaws.com"}}),
-		}})
+		out = append(out, resource{path: at(r.id, "Resource"), typ: "AWS::IAM::Role", props: identityRoleProps(r.role, Ref{idPool})})
 	}
-	out = append(out, resource{path: at(RoleAttachmentID), typ: "AWS::Cognito::IdentityPoolRoleAttachment", props: map[string]any{
+	attachment := map[string]any{
 		"IdentityPoolId": Ref{idPool},
 		"Roles": map[string]any{
 			"authenticated":   GetAtt{at(AuthenticatedRole, "Resource"), "Arn"},
 			"unauthenticated": GetAtt{at(UnauthenticatedRole, "Resource"), "Arn"}},
-	}})
+	}
+	if m := a.RoleMapping; m != nil {
+		attachment["RoleMappings"] = map[string]any{m.Key: map[string]any{
+			"Type": m.Type, "AmbiguousRoleResolution": m.AmbiguousRoleResolution,
+			"IdentityProvider": Join{GetAtt{pool, "ProviderName"}, ":", Ref{at(WebClientID)}},
+		}}
+	}
+	out = append(out, resource{path: at(RoleAttachmentID), typ: "AWS::Cognito::IdentityPoolRoleAttachment", props: attachment})
 	for _, g := range a.Groups {
+		role := at(g.ConstructID, GroupRoleID, "Resource")
 		out = append(out, resource{path: at(g.ConstructID), typ: "AWS::Cognito::UserPoolGroup", props: map[string]any{
-			"UserPoolId": Ref{pool}, "GroupName": g.GroupName, "Precedence": g.Precedence,
+			"UserPoolId": Ref{pool}, "GroupName": g.GroupName, "Precedence": g.Precedence, "RoleArn": GetAtt{role, "Arn"},
 		}})
+		out = append(out, resource{path: role, typ: "AWS::IAM::Role", props: identityRoleProps(g.Role, Ref{idPool})})
 	}
 	return out
 }
@@ -154,6 +165,46 @@ var (
 		"AssertDescription": "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI.",
 	}}}}
 )
+
+// identityRoleProps is a role only identities of the identity pool with the role's
+// authentication kind can assume.
+func identityRoleProps(r IdentityRole, idPool Ref) map[string]any {
+	return map[string]any{
+		"Description": r.Description,
+		"AssumeRolePolicyDocument": policy(map[string]any{"Action": "sts:AssumeRoleWithWebIdentity", "Effect": "Allow",
+			"Condition": map[string]any{
+				"StringEquals":           map[string]any{"cognito-identity.amazonaws.com:aud": idPool},
+				"ForAnyValue:StringLike": map[string]any{"cognito-identity.amazonaws.com:amr": r.AMR}},
+			"Principal": map[string]any{"Federated": "cognito-identity.amazonaws.com"}}),
+	}
+}
+
+// lambdaConfig is the pool's LambdaConfig; nil without triggers and senders.
+func (a *Auth) lambdaConfig() map[string]any {
+	if len(a.Triggers) == 0 && !a.SenderKey.IsSet() {
+		return nil
+	}
+	lc := map[string]any{}
+	for _, t := range a.Triggers {
+		if t.Version != "" {
+			lc[t.Key] = map[string]any{"LambdaArn": t.Function.value(), "LambdaVersion": t.Version}
+		} else {
+			lc[t.Key] = t.Function.value()
+		}
+	}
+	if a.SenderKey.IsSet() {
+		lc["KMSKeyID"] = a.SenderKey.value()
+	}
+	return lc
+}
+
+// value is the ARN, or for an attached object a GetAtt of its Arn by its label.
+func (f Function) value() any {
+	if f.ARN != "" {
+		return f.ARN
+	}
+	return GetAtt{f.Attached, "Arn"}
+}
 
 // Template renders the stack's CloudFormation template as indented JSON with sorted
 // keys and a final newline: the bytes stacks.Template gets from the CDK.
