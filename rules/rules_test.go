@@ -1,9 +1,7 @@
 package rules_test
 
 import (
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/defineauth/defineauth/construct/config"
@@ -44,24 +42,5 @@ func TestCatalogueIsComplete(t *testing.T) {
 // TestREADMETable: the README's rule table is the catalogue, rendered; run
 // go test ./rules -update to rewrite it after changing the catalogue.
 func TestREADMETable(t *testing.T) {
-	const begin, end = "<!-- rules:begin (go test ./rules -update) -->\n", "<!-- rules:end -->\n"
-	raw, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme := string(raw)
-	i, j := strings.Index(readme, begin), strings.Index(readme, end)
-	if i < 0 || j < i {
-		t.Fatalf("README.md has no %q ... %q section", begin, end)
-	}
-	want := readme[:i+len(begin)] + rules.Table() + readme[j:]
-	if *golden.Update {
-		if err := os.WriteFile("../README.md", []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if readme != want {
-		t.Errorf("README.md's rule table differs from the catalogue: run go test ./rules -update and read the diff")
-	}
+	golden.Section(t, "../README.md", "<!-- rules:begin (go test ./rules -update) -->\n", "<!-- rules:end -->\n", rules.Table())
 }

@@ -110,3 +110,17 @@ func Names() []string {
 	}
 	return out
 }
+
+// Table renders the actions as a Markdown table (the README's list).
+func Table() string {
+	var b strings.Builder
+	b.WriteString("| action | the grantee may | IAM actions (`cognito-idp:`) |\n|---|---|---|\n")
+	for _, a := range actions {
+		short := make([]string, len(a.IAM))
+		for i, x := range a.IAM {
+			short[i] = strings.TrimPrefix(x, idp)
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", a.Name, a.Summary, strings.Join(short, ", "))
+	}
+	return b.String()
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/defineauth/defineauth/construct/access"
+	"github.com/defineauth/defineauth/internal/golden"
 )
 
 func TestIAMActions(t *testing.T) {
@@ -76,4 +77,10 @@ func ExampleIAMActions() {
 	// cognito-idp:AdminListDevices
 	// cognito-idp:AdminSetUserMFAPreference
 	// cognito-idp:AdminUpdateDeviceStatus
+}
+
+// TestREADMETable: the README lists exactly these actions; go test
+// ./construct/access -update rewrites the list.
+func TestREADMETable(t *testing.T) {
+	golden.Section(t, "../../README.md", "<!-- access:begin (go test ./construct/access -update) -->\n", "<!-- access:end -->\n", access.Table())
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -59,4 +60,31 @@ func ReadAll(tb testing.TB, patterns ...string) [][]byte {
 		}
 	}
 	return out
+}
+
+// Section fails t unless the part of the file at path between the lines begin and
+// end (both ending in "\n") is body; with -update it writes body there instead.
+// The README's generated tables use it.
+func Section(t testing.TB, path, begin, end, body string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("%s has no %q ... %q section", path, begin, end)
+	}
+	want := text[:i+len(begin)] + body + text[j:]
+	if *Update {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if text != want {
+		t.Errorf("%s: the section after %q is out of date (-want +got; run the tests with -update and read the diff):\n%s",
+			path, strings.TrimSpace(begin), cmp.Diff(want[i:], text[i:]))
+	}
 }
