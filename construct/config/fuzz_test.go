@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -175,14 +177,41 @@ func empty(v any) bool {
 	return v == false || v == "" || isMap && len(m) == 0 || isList && len(l) == 0
 }
 
+// setTriggers sets the triggers and senders whose bits (0-11, in AllTriggers order)
+// are on, the token event version (bits 12-13), the sender key (bit 14) and the
+// password flow (bit 15).
+func setTriggers(cfg *config.Config, bits uint16) {
+	const key = "arn:aws:kms:us-east-1:123456789012:key/k1"
+	for i, tr := range config.AllTriggers() {
+		if bits&(1<<i) == 0 {
+			continue
+		}
+		arn := fmt.Sprintf("arn:aws:lambda:us-east-1:123456789012:function:f%d", i%5)
+		sender := &config.CustomSender{Handler: arn}
+		if bits&(1<<14) != 0 {
+			sender.KMSKeyArn = key
+		}
+		switch tr {
+		case config.CustomEmailSender:
+			cfg.Senders.CustomEmail = sender
+		case config.CustomSMSSender:
+			cfg.Senders.CustomSMS = sender
+		default:
+			reflect.ValueOf(&cfg.Triggers).Elem().FieldByNameFunc(func(n string) bool { return strings.EqualFold(n, string(tr)) }).SetString(arn)
+		}
+	}
+	cfg.Triggers.PreTokenGenerationVersion = []config.TokenEventVersion{"", config.TokenEventV1, config.TokenEventV2, config.TokenEventV3}[bits>>12&3]
+	cfg.WebClient.UserPasswordAuth = bits&(1<<15) != 0
+}
+
 // FuzzConfigSpace explores the space of well-formed configs (mutated JSON is rarely
 // valid): login, MFA mode and methods, senders, recovery, attributes, devices, plans.
 // Run longer with: go test ./construct/config -run '^$' -fuzz '^FuzzConfigSpace$' -fuzztime 10m
 func FuzzConfigSpace(f *testing.F) {
-	f.Add("shop", uint16(0b1_0000_0001_0011), uint8(2), uint8(2), "Your code is {####}", "arn:aws:iam::123456789012:role/sms", "ext", 12)
-	f.Add("x", uint16(0xffff), uint8(1), uint8(6), "", "", "", 8)
-	f.Add("a b", uint16(0), uint8(0), uint8(0), "{####}", "", "id", 99)
-	f.Fuzz(func(t *testing.T, name string, bits uint16, mode, recovery uint8, smsMessage, snsArn, externalID string, minLen int) {
+	f.Add("shop", uint16(0b1_0000_0001_0011), uint8(2), uint8(2), "Your code is {####}", "arn:aws:iam::123456789012:role/sms", "ext", 12, uint16(0))
+	f.Add("x", uint16(0xffff), uint8(1), uint8(6), "", "", "", 8, uint16(0xffff))
+	f.Add("a b", uint16(0), uint8(0), uint8(0), "{####}", "", "id", 99, uint16(0b10_0011_1000_0001))
+	f.Fuzz(func(t *testing.T, name string, bits uint16, mode, recovery uint8, smsMessage, snsArn, externalID string, minLen int, triggers uint16) {
 		bit := func(i int) bool { return bits&(1<<i) != 0 }
 		recoveries := []config.AccountRecovery{"", config.RecoveryEmailOnly, config.RecoveryNone, config.RecoveryPhoneAndEmail,
 			config.RecoveryEmailAndPhoneWithoutMFA, config.RecoveryPhoneOnlyWithoutMFA, config.RecoveryPhoneWithoutMFAAndEmail}
@@ -226,6 +255,7 @@ func FuzzConfigSpace(f *testing.F) {
 		if mode&0x40 != 0 {
 			cfg.ThreatProtection = []config.ThreatProtection{config.ThreatProtectionAudit, config.ThreatProtectionEnforced}[mode>>7]
 		}
+		setTriggers(cfg, triggers)
 		for _, p := range cfg.Check() {
 			if p.Rule == "" || p.Message == "" || p.Fix == "" {
 				t.Fatalf("incomplete problem %+v", p)
