@@ -3,7 +3,7 @@
 // into provided.al2023 functions when the app synthesizes, attached to a defineauth
 // pool, and a grant for the ADMINS group.
 //
-//	npx cdk synth --app "go run ./examples/triggers"
+//	npx cdk synth --app "go run ./examples/triggers"            # -c nag=true adds cdk-nag
 package main
 
 import (
@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/cdklabs/cdk-nag-go/cdknag/v2"
 
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
@@ -57,6 +58,15 @@ func newStack(app awscdk.App) (*construct.Auth, error) {
 	if err != nil {
 		return nil, err
 	}
+	// cdk-nag (-c nag=true): the functions' default role uses AWS's basic execution
+	// policy, which only lets them write CloudWatch logs.
+	for _, f := range []awslambda.Function{preSignUp, claims} {
+		cdknag.NagSuppressions_AddResourceSuppressions(f, &[]*cdknag.NagPackSuppression{{
+			Id:        jsii.String("AwsSolutions-IAM4"),
+			AppliesTo: &[]interface{}{"Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"},
+			Reason:    jsii.String("AWSLambdaBasicExecutionRole only allows the function to write its CloudWatch logs; give the function your own role to scope them to one log group"),
+		}}, jsii.Bool(true))
+	}
 	// Administrators, signed in through the identity pool, may manage users and
 	// reset a lost MFA device (setUserMfaPreference is part of manageUsers).
 	if _, err := auth.Grant(auth.GroupRoles["ADMINS"], "manageUsers", "manageGroupMembership", "manageUserDevices"); err != nil {
@@ -75,6 +85,9 @@ func run() (err error) {
 	app := awscdk.NewApp(&awscdk.AppProps{Context: &flags, BuiltinCloudFormationValidation: jsii.Bool(stacks.BuiltinValidation())})
 	if _, err := newStack(app); err != nil {
 		return err
+	}
+	if nag := app.Node().TryGetContext(jsii.String("nag")); nag == "true" || nag == true {
+		stacks.AddNagChecks(app)
 	}
 	app.Synth(nil)
 	return nil
