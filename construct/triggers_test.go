@@ -9,12 +9,14 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/lint"
 )
 
@@ -196,7 +198,7 @@ func TestGrant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin := fn(stack, "AdminFn")
+	admin := awsiam.NewRole(stack, jsii.String("AdminRole"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("lambda.amazonaws.com"), nil)})
 	if _, err := auth.Grant(admin, "manageGroupMembership", "addUserToGroup", "setUserMfaPreference"); err != nil {
 		t.Fatal(err)
 	}
@@ -226,4 +228,6 @@ func TestGrant(t *testing.T) {
 	if len(auth.GroupRoles) != 2 || auth.GroupRoles["ADMINS"] == nil {
 		t.Errorf("GroupRoles: %v", auth.GroupRoles)
 	}
+	out, _ := json.MarshalIndent(tpl.ToJSON(), "", "  ")
+	golden.Compare(t, "../testdata/golden/go/grants.template.json", append(out, '\n'))
 }
