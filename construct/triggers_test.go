@@ -17,6 +17,7 @@ import (
 	"github.com/defineauth/defineauth/construct"
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/internal/jsiitest"
 	"github.com/defineauth/defineauth/lint"
 )
 
@@ -31,15 +32,8 @@ func fn(stack awscdk.Stack, id string) awslambda.Function {
 	})
 }
 
-func must(t *testing.T, what string, f func()) {
-	t.Helper()
-	defer func() {
-		if r := recover(); r != nil {
-			t.Errorf("%s: %v", what, r)
-		}
-	}()
-	f()
-}
+// must is jsiitest.Must.
+var must = jsiitest.Must
 
 func emailConfig() *config.Config {
 	return &config.Config{Name: "shop", LoginWith: config.LoginWith{Email: true}, Multifactor: &config.Multifactor{Mode: config.MFARequired, TOTP: true}}

@@ -24,17 +24,8 @@ import (
 // TestMain shares one jsii runtime (one Node.js process) across the tests here.
 func TestMain(m *testing.M) { jsiitest.Main(m) }
 
-// must runs an assertions matcher; a mismatch (a panic from jsii) fails the test
-// instead of aborting the test binary.
-func must(t *testing.T, what string, f func()) {
-	t.Helper()
-	defer func() {
-		if r := recover(); r != nil {
-			t.Errorf("%s: %v", what, r)
-		}
-	}()
-	f()
-}
+// must is jsiitest.Must.
+var must = jsiitest.Must
 
 type m = map[string]interface{}
 type a = []interface{}

@@ -60,15 +60,7 @@ func TestExampleSynthesizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	tpl := assertions.Template_FromJSON(&doc, nil)
-	must := func(what string, f func()) {
-		t.Helper()
-		defer func() {
-			if r := recover(); r != nil {
-				t.Errorf("%s: %v", what, r)
-			}
-		}()
-		f()
-	}
+	must := func(what string, f func()) { t.Helper(); jsiitest.Must(t, what, f) }
 	must("Go functions", func() {
 		tpl.ResourcePropertiesCountIs(jsii.String("AWS::Lambda::Function"), &m{"Runtime": "provided.al2023", "Handler": "bootstrap",
 			"Architectures": a{"arm64"}}, jsii.Number(2))

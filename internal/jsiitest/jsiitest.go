@@ -24,3 +24,15 @@ func Main(m *testing.M) {
 	jsii.Close()
 	os.Exit(code)
 }
+
+// Must runs an assertions matcher (or any jsii call); a mismatch, which jsii raises
+// as a panic, fails t with what instead of aborting the test binary.
+func Must(t testing.TB, what string, f func()) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Errorf("%s: %v", what, r)
+		}
+	}()
+	f()
+}
