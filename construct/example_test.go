@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/defineauth/defineauth/construct"
@@ -58,4 +59,40 @@ func ExampleNewAuth_invalid() {
 	// Output:
 	// R7 multifactor.email
 	// R8 multifactor.email
+}
+
+// Attaching Lambda functions from Go: at construction (AuthProps, checked at once
+// with the config) or later (AddTrigger, checked again at synth). The custom
+// challenge trio also allows CUSTOM_AUTH on the web client.
+func ExampleNewAuthWithProps() {
+	app := awscdk.NewApp(nil)
+	stack := awscdk.NewStack(app, jsii.String("MyAppStack"), nil)
+	fn := func(name string) awslambda.IFunction { // any IFunction: here, existing functions
+		return awslambda.Function_FromFunctionArn(stack, jsii.String(name), jsii.String("arn:aws:lambda:eu-west-1:123456789012:function:"+name))
+	}
+	auth, err := construct.NewAuthWithProps(stack, jsii.String("Auth"), &construct.AuthProps{
+		Config: &config.Config{Name: "shop", LoginWith: config.LoginWith{Email: true}},
+		Triggers: map[config.Trigger]awslambda.IFunction{
+			config.DefineAuthChallenge:         fn("define"),
+			config.CreateAuthChallenge:         fn("create"),
+			config.VerifyAuthChallengeResponse: fn("verify"),
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := auth.AddTrigger(config.PostConfirmation, fn("welcome")); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range *auth.CfnWebClient.ExplicitAuthFlows() {
+		fmt.Println(*f)
+	}
+	fmt.Println(len(auth.Permissions), "invoke permissions")
+	// Output:
+	// ALLOW_USER_SRP_AUTH
+	// ALLOW_REFRESH_TOKEN_AUTH
+	// ALLOW_CUSTOM_AUTH
+	// 4 invoke permissions
 }
