@@ -27,7 +27,20 @@ function expected(cfg) {
     if (attr.required && !key.startsWith('custom:')) required.add(standard[key] ?? key);
   }
   const pw = cfg.passwordPolicy ?? {};
+  const emailOtp = Boolean(cfg.loginWith.email?.otpLogin);
+  const smsOtp = Boolean(cfg.loginWith.phone?.otpLogin);
+  const webAuthn = cfg.loginWith.webAuthn;
+  const preferred = cfg.passwordlessOptions?.preferredChallenge;
+  const passwordless = emailOtp || smsOtp || webAuthn || preferred
+    ? {
+        emailOtpEnabled: emailOtp,
+        smsOtpEnabled: smsOtp,
+        webAuthn: webAuthn ? { relyingPartyId: webAuthn.relyingPartyId, userVerification: webAuthn.userVerification } : undefined,
+        preferredChallenge: preferred,
+      }
+    : undefined;
   return {
+    passwordless,
     status: { OFF: 'off', OPTIONAL: 'optional', REQUIRED: 'on' }[mode],
     smsEnabled: on && Boolean(cfg.multifactor?.sms),
     totpEnabled: on && Boolean(cfg.multifactor?.totp),
@@ -73,5 +86,7 @@ for (const file of files) {
     for (const attr of want.requiredAttributes) assert.deepEqual(cognito.userAttributes[attr], { required: true });
     assert.equal(Boolean(cognito.allowGuestAccess), want.guests, 'allowGuestAccess');
     assert.deepEqual(cognito.groups, want.groups, 'groups');
+    // Passwordless (schema 1.4): present exactly when the config allows it.
+    assert.deepEqual(cognito.passwordless, want.passwordless, 'passwordless');
   });
 }

@@ -199,29 +199,35 @@ func (v *synthCheck) Validate() *[]*string {
 // SMS configuration (which may name the created role) and the SES identity's ARN.
 func userPoolProps(a *spec.Auth, sms *awscognito.CfnUserPool_SmsConfigurationProperty) *awscognito.CfnUserPoolProps {
 	spec := a.UserPool
-	pw := spec.Policies.PasswordPolicy
 	props := &awscognito.CfnUserPoolProps{
-		UserPoolName:           jsii.String(spec.UserPoolName),
-		UsernameAttributes:     strs(spec.UsernameAttributes),
-		UsernameConfiguration:  &awscognito.CfnUserPool_UsernameConfigurationProperty{CaseSensitive: jsii.Bool(spec.UsernameConfiguration.CaseSensitive)},
-		AutoVerifiedAttributes: strs(spec.AutoVerifiedAttributes),
-		Schema:                 schema(spec.Schema),
-		Policies: &awscognito.CfnUserPool_PoliciesProperty{PasswordPolicy: &awscognito.CfnUserPool_PasswordPolicyProperty{
-			MinimumLength:                 jsii.Number(pw.MinimumLength),
-			RequireLowercase:              jsii.Bool(pw.RequireLowercase),
-			RequireUppercase:              jsii.Bool(pw.RequireUppercase),
-			RequireNumbers:                jsii.Bool(pw.RequireNumbers),
-			RequireSymbols:                jsii.Bool(pw.RequireSymbols),
-			TemporaryPasswordValidityDays: jsii.Number(pw.TemporaryPasswordValidityDays),
-		}},
-		AdminCreateUserConfig:    &awscognito.CfnUserPool_AdminCreateUserConfigProperty{AllowAdminCreateUserOnly: jsii.Bool(spec.AdminCreateUserConfig.AllowAdminCreateUserOnly)},
-		MfaConfiguration:         jsii.String(spec.MfaConfiguration),
-		EnabledMfas:              strs(spec.EnabledMfas),
-		SmsAuthenticationMessage: optStr(spec.SmsAuthenticationMessage),
-		SmsConfiguration:         sms,
-		EmailConfiguration:       emailConfiguration(spec.EmailConfiguration, a.SESSourceArn),
-		UserPoolTier:             jsii.String(spec.UserPoolTier),
-		DeletionProtection:       jsii.String(spec.DeletionProtection),
+		UserPoolName:               jsii.String(spec.UserPoolName),
+		UsernameAttributes:         strs(spec.UsernameAttributes),
+		UsernameConfiguration:      &awscognito.CfnUserPool_UsernameConfigurationProperty{CaseSensitive: jsii.Bool(spec.UsernameConfiguration.CaseSensitive)},
+		AutoVerifiedAttributes:     strs(spec.AutoVerifiedAttributes),
+		Schema:                     schema(spec.Schema),
+		Policies:                   policies(spec.Policies),
+		AdminCreateUserConfig:      adminCreateUserConfig(spec.AdminCreateUserConfig),
+		MfaConfiguration:           jsii.String(spec.MfaConfiguration),
+		EnabledMfas:                strs(spec.EnabledMfas),
+		SmsAuthenticationMessage:   optStr(spec.SmsAuthenticationMessage),
+		SmsConfiguration:           sms,
+		EmailConfiguration:         emailConfiguration(spec.EmailConfiguration, a.SESSourceArn),
+		UserPoolTier:               jsii.String(spec.UserPoolTier),
+		DeletionProtection:         jsii.String(spec.DeletionProtection),
+		EmailAuthenticationMessage: optStr(spec.EmailAuthenticationMessage),
+		EmailAuthenticationSubject: optStr(spec.EmailAuthenticationSubject),
+		WebAuthnRelyingPartyId:     optStr(spec.WebAuthnRelyingPartyID),
+		WebAuthnUserVerification:   optStr(spec.WebAuthnUserVerification),
+	}
+	if v := spec.VerificationMessageTemplate; v != nil {
+		props.VerificationMessageTemplate = &awscognito.CfnUserPool_VerificationMessageTemplateProperty{
+			DefaultEmailOption: optStr(v.DefaultEmailOption),
+			EmailMessage:       optStr(v.EmailMessage),
+			EmailSubject:       optStr(v.EmailSubject),
+			EmailMessageByLink: optStr(v.EmailMessageByLink),
+			EmailSubjectByLink: optStr(v.EmailSubjectByLink),
+			SmsMessage:         optStr(v.SmsMessage),
+		}
 	}
 	if u := spec.UserAttributeUpdateSettings; u != nil {
 		props.UserAttributeUpdateSettings = &awscognito.CfnUserPool_UserAttributeUpdateSettingsProperty{
@@ -245,6 +251,34 @@ func userPoolProps(a *spec.Auth, sms *awscognito.CfnUserPool_SmsConfigurationPro
 		}
 	}
 	return props
+}
+
+// policies copies Policies: the password policy and, with passwordless first
+// factors, the sign-in policy.
+func policies(p config.PoliciesSpec) *awscognito.CfnUserPool_PoliciesProperty {
+	pw := p.PasswordPolicy
+	out := &awscognito.CfnUserPool_PoliciesProperty{PasswordPolicy: &awscognito.CfnUserPool_PasswordPolicyProperty{
+		MinimumLength:                 jsii.Number(pw.MinimumLength),
+		RequireLowercase:              jsii.Bool(pw.RequireLowercase),
+		RequireUppercase:              jsii.Bool(pw.RequireUppercase),
+		RequireNumbers:                jsii.Bool(pw.RequireNumbers),
+		RequireSymbols:                jsii.Bool(pw.RequireSymbols),
+		TemporaryPasswordValidityDays: jsii.Number(pw.TemporaryPasswordValidityDays),
+	}}
+	if si := p.SignInPolicy; si != nil {
+		out.SignInPolicy = &awscognito.CfnUserPool_SignInPolicyProperty{AllowedFirstAuthFactors: jsii.Strings(si.AllowedFirstAuthFactors...)}
+	}
+	return out
+}
+
+// adminCreateUserConfig copies AdminCreateUserConfig with the invitation.
+func adminCreateUserConfig(a config.AdminCreateUserConfigSpec) *awscognito.CfnUserPool_AdminCreateUserConfigProperty {
+	out := &awscognito.CfnUserPool_AdminCreateUserConfigProperty{AllowAdminCreateUserOnly: jsii.Bool(a.AllowAdminCreateUserOnly)}
+	if t := a.InviteMessageTemplate; t != nil {
+		out.InviteMessageTemplate = &awscognito.CfnUserPool_InviteMessageTemplateProperty{
+			EmailMessage: optStr(t.EmailMessage), EmailSubject: optStr(t.EmailSubject), SmsMessage: optStr(t.SMSMessage)}
+	}
+	return out
 }
 
 // schema copies the Schema entries.

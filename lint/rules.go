@@ -5,10 +5,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/defineauth/defineauth/internal/cfn"
+	"github.com/defineauth/defineauth/internal/cognitomsg"
 )
 
 // pool is one AWS::Cognito::UserPool being checked.
@@ -25,17 +24,20 @@ func (p *pool) add(rule string, sev Severity, fix, format string, args ...any) {
 
 // Values Cognito accepts where the CloudFormation schema lists none.
 var enums = map[string][]string{
-	"MfaConfiguration":                    {"OFF", "ON", "OPTIONAL"},
-	"EnabledMfas":                         {"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"},
-	"UsernameAttributes":                  {"email", "phone_number"},
-	"AliasAttributes":                     {"email", "phone_number", "preferred_username"},
-	"AutoVerifiedAttributes":              {"email", "phone_number"},
-	"UserPoolTier":                        {"LITE", "ESSENTIALS", "PLUS"},
-	"DeletionProtection":                  {"ACTIVE", "INACTIVE"},
-	"UserPoolAddOns.AdvancedSecurityMode": {"OFF", "AUDIT", "ENFORCED"},
-	"AccountRecoverySetting.RecoveryMechanisms[].Name":                      {"verified_email", "verified_phone_number", "admin_only"},
-	"EmailConfiguration.EmailSendingAccount":                                {"COGNITO_DEFAULT", "DEVELOPER"},
-	"Schema[].AttributeDataType":                                            {"String", "Number", "DateTime", "Boolean"},
+	"MfaConfiguration":                                 {"OFF", "ON", "OPTIONAL"},
+	"EnabledMfas":                                      {"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"},
+	"UsernameAttributes":                               {"email", "phone_number"},
+	"AliasAttributes":                                  {"email", "phone_number", "preferred_username"},
+	"AutoVerifiedAttributes":                           {"email", "phone_number"},
+	"UserPoolTier":                                     {"LITE", "ESSENTIALS", "PLUS"},
+	"DeletionProtection":                               {"ACTIVE", "INACTIVE"},
+	"UserPoolAddOns.AdvancedSecurityMode":              {"OFF", "AUDIT", "ENFORCED"},
+	"WebAuthnUserVerification":                         {"required", "preferred"},
+	"Policies.SignInPolicy.AllowedFirstAuthFactors":    {"PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"},
+	"VerificationMessageTemplate.DefaultEmailOption":   {"CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"},
+	"AccountRecoverySetting.RecoveryMechanisms[].Name": {"verified_email", "verified_phone_number", "admin_only"},
+	"EmailConfiguration.EmailSendingAccount":           {"COGNITO_DEFAULT", "DEVELOPER"},
+	"Schema[].AttributeDataType":                       {"String", "Number", "DateTime", "Boolean"},
 	"UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate": {"email", "phone_number"},
 }
 
@@ -121,6 +123,8 @@ func (p *pool) check() []Finding {
 	p.checkRecoveryAndEmail(f)
 	p.checkAttributes(f)
 	p.checkTriggers(f)
+	p.checkSignIn(f)
+	p.checkMessages()
 	return p.out
 }
 
@@ -190,14 +194,13 @@ func (p *pool) checkSMS(f facts) {
 }
 
 func (p *pool) checkSMSMessage(key, msg string) {
-	if !strings.Contains(msg, "{####}") {
-		p.add("R9", Error, "include the {####} code placeholder", "%s has no {####} placeholder", key)
-	}
-	if strings.ContainsFunc(msg, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) {
-		p.add("R9", Error, "remove the control characters", "%s contains control characters", key)
-	}
-	if n := utf8.RuneCountInString(msg); n > 140 {
-		p.add("R9", Error, "shorten it to 140 characters", "%s is %d characters long", key, n)
+	p.checkMessage("R9", key, cognitomsg.SMSCode, msg)
+}
+
+// checkMessage reports what Cognito refuses in the message at key.
+func (p *pool) checkMessage(rule, key string, k cognitomsg.Kind, msg string) {
+	for _, is := range cognitomsg.Check(k, msg) {
+		p.add(rule, Error, is.Fix, "%s: %s", key, is.Message)
 	}
 }
 

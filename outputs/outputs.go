@@ -36,6 +36,10 @@ const (
 	PasswordPolicyRequirements = "PasswordPolicyRequirements" // REQUIRES_LOWERCASE, _UPPERCASE, _NUMBERS, _SYMBOLS
 	UnauthenticatedIdentities  = "UnauthenticatedIdentitiesEnabled"
 	Groups                     = "Groups" // group names in precedence order
+	// Passwordless is the passwordless block of amplify_outputs.json as JSON (see
+	// Passwordless); present only when the pool allows passwordless sign-in or
+	// names a preferred challenge.
+	PasswordlessSettings = "Passwordless"
 )
 
 // descriptions explain each output in the CloudFormation console.
@@ -54,6 +58,7 @@ var descriptions = map[string]string{
 	PasswordPolicyRequirements: "Password character requirements (JSON list)",
 	UnauthenticatedIdentities:  "Whether the identity pool allows guests",
 	Groups:                     "User pool groups in precedence order (JSON list)",
+	PasswordlessSettings:       "Passwordless sign-in for the client (JSON, amplify_outputs.json's passwordless block)",
 }
 
 // Description explains the stack output name, for the template.
@@ -96,7 +101,26 @@ type Auth struct {
 	PasswordPolicy                   PasswordPolicy     `json:"password_policy"`
 	UnauthenticatedIdentitiesEnabled bool               `json:"unauthenticated_identities_enabled"`
 	Groups                           []map[string]Group `json:"groups"`
+	Passwordless                     *Passwordless      `json:"passwordless,omitempty"`
 }
+
+// Passwordless is the passwordless block (schema 1.4): which first factors besides
+// the password the client may offer, and which it tries first.
+type Passwordless struct {
+	EmailOTPEnabled    bool      `json:"email_otp_enabled"`
+	SMSOTPEnabled      bool      `json:"sms_otp_enabled"`
+	WebAuthn           *WebAuthn `json:"web_authn,omitempty"`
+	PreferredChallenge string    `json:"preferred_challenge,omitempty"`
+}
+
+// WebAuthn is the passkey settings of the passwordless block.
+type WebAuthn struct {
+	RelyingPartyID   string `json:"relying_party_id"`
+	UserVerification string `json:"user_verification,omitempty"`
+}
+
+// passwordlessChallenges are the values preferred_challenge takes.
+var passwordlessChallenges = []string{"PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"}
 
 // PasswordPolicy is the password_policy object. Every boolean is always written:
 // Amplify's iOS library fails to decode the file otherwise.
@@ -220,11 +244,32 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 		seen[g] = true
 		a.Groups = append(a.Groups, map[string]Group{g: {Precedence: i}})
 	}
+	if v := out[PasswordlessSettings]; v != "" { // optional: only with passwordless sign-in
+		var p Passwordless
+		if err := decodeStrict(v, &p); err != nil {
+			problems = append(problems, fmt.Sprintf("output %s: %v", PasswordlessSettings, err))
+		} else if p.PreferredChallenge != "" && !slices.Contains(passwordlessChallenges, p.PreferredChallenge) {
+			problems = append(problems, fmt.Sprintf("output %s: unknown preferred challenge %q", PasswordlessSettings, excerpt(p.PreferredChallenge)))
+		} else if p.WebAuthn != nil && p.WebAuthn.RelyingPartyID == "" {
+			problems = append(problems, fmt.Sprintf("output %s: web_authn without a relying party id", PasswordlessSettings))
+		}
+		a.Passwordless = &p
+	}
 	if len(problems) > 0 {
 		sort.Strings(problems)
 		return nil, fmt.Errorf("the stack's outputs are incomplete: %s", strings.Join(problems, "; "))
 	}
 	return &File{Version: SchemaVersion, Auth: a}, nil
+}
+
+// decodeStrict decodes a JSON output value: no duplicate or unknown members.
+func decodeStrict(v string, into any) error {
+	if _, err := strictjson.Parse([]byte(v)); err != nil {
+		return err
+	}
+	d := json.NewDecoder(strings.NewReader(v))
+	d.DisallowUnknownFields()
+	return d.Decode(into)
 }
 
 // excerpt shortens a value quoted in a message.

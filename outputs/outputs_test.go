@@ -159,6 +159,11 @@ func TestFromStackOutputsSanity(t *testing.T) {
 		{"unknown MFA method", outputs.MFATypes, `["VOICE"]`, `unknown method "VOICE"`},
 		{"unknown username attribute", outputs.UsernameAttributes, `["nickname"]`, `"nickname" is not email or phone_number`},
 		{"group twice", outputs.Groups, `["A","A"]`, `group "A" is empty or listed twice`},
+		{"passwordless not JSON", outputs.PasswordlessSettings, `{"email_otp_enabled":`, "output Passwordless"},
+		{"passwordless unknown member", outputs.PasswordlessSettings, `{"email_otp":true}`, `unknown field "email_otp"`},
+		{"passwordless member twice", outputs.PasswordlessSettings, `{"sms_otp_enabled":true,"sms_otp_enabled":false}`, "sms_otp_enabled"},
+		{"unknown preferred challenge", outputs.PasswordlessSettings, `{"preferred_challenge":"MAGIC_LINK"}`, `unknown preferred challenge "MAGIC_LINK"`},
+		{"passkeys without relying party", outputs.PasswordlessSettings, `{"web_authn":{"user_verification":"required"}}`, "web_authn without a relying party id"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := base()

@@ -55,6 +55,15 @@ var consequences = map[string]string{
 	"R17":   "the service refuses the V2_0 and V3_0 token events on the LITE plan",
 	"R18":   "the service refuses a custom sender without LambdaConfig.KMSKeyID",
 	"R19":   "deploys, but users still in the old store cannot sign in: with SRP sign-in the migration trigger gets no password",
+	"R12":   "the service refuses passwordless first factors with MFA required",
+	"R21":   "the service refuses the message, or (a message without its code or link) users cannot verify or sign in",
+	"R22":   "the service refuses the invitation, or invited users never learn their user name or temporary password",
+	"R23":   "the service refuses passwordless sign-in on the LITE plan",
+	"R24":   "codes that cannot be sent: Cognito sends email codes only through SES, SMS codes only with an SMS configuration",
+	"R25":   "the service refuses a sign-in policy without PASSWORD",
+	"R26":   "passkeys that fail to register or to sign in: the relying party must be the front end's domain",
+	"R27":   "a setting that does nothing for passwordless sign-in",
+	"R28":   "deploys, but every sign-up fails: the verification link points at a user pool domain that does not exist",
 	"R20":   "deploys, but every call of the trigger fails (Cognito may not invoke the function): for a pre sign-up trigger, nobody can sign up",
 	"DA001": "a name Cognito or CloudFormation refuses, or a stack name past 128 characters, found at deploy time",
 	"DA002": "a pool nobody can sign in to",
@@ -68,6 +77,9 @@ var consequences = map[string]string{
 	"DA010": "users who cannot reset their own passwords",
 	"DA011": "a rename of the file or construct that would move the stack, and so the pool",
 	"DA012": "a stack CloudFormation refuses (more than 500 resources)",
+	"DA014": "options silently ignored because their setting is off",
+	"DA015": "a front end that offers first a factor users cannot use",
+	"DA016": "deploys, but every sign-up fails: the verification link needs a user pool domain",
 	"DA013": "a trigger or key Cognito refuses at deploy time, or one function named twice (which of the two is meant?)",
 	"DA100": "a file read differently from how it was reviewed, or not at all",
 	"DA101": "a misspelt field silently ignored",
@@ -79,12 +91,14 @@ var consequences = map[string]string{
 }
 
 // lintRules are the rules defineauth lint reports on templates.
-var lintRules = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13", "R14", "R15", "R16", "R17", "R18", "R19", "R20", "DA200"}
+var lintRules = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13", "R14", "R15", "R12", "R16", "R17", "R18", "R19", "R20", "R21", "R22", "R23", "R24", "R25", "R26", "R27", "R28", "DA200"}
 
 // extra are the rules no config rule reports, with their own titles and severities.
 var extra = []Rule{
 	{ID: "R14", Title: "standard attributes in Schema without AttributeDataType (lint only: defineauth always writes it)", Severity: "error"},
 	{ID: "R20", Title: "a trigger function Cognito may not invoke: no lambda:InvokeFunction permission for cognito-idp.amazonaws.com in the template (lint only: defineauth always writes it; a warning when the function is outside the template)", Severity: "error / warning"},
+	{ID: "R25", Title: "PASSWORD left out of the allowed first factors (lint only: defineauth always keeps it)", Severity: "error"},
+	{ID: "R28", Title: "link verification without a user pool domain in the template (lint; the config refuses link style, DA016, as defineauth creates no domain)", Severity: "warning"},
 	{ID: "DA200", Title: "template values Cognito does not accept where the schema has no enum (MfaConfiguration, EnabledMfas, recovery mechanisms, ...)", Severity: "error"},
 }
 

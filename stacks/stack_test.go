@@ -152,6 +152,31 @@ var expectations = map[string][]check{
 			"CreateAuthChallenge":         lambdaARN("challenge:live"),
 			"VerifyAuthChallengeResponse": lambdaARN("challenge:live")})}),
 		invokes("pre-sign-up"), invokes("user-migration"), invokes("challenge:live")},
+	"passwordless-email-otp": {pool(m{"Policies": m{"SignInPolicy": m{"AllowedFirstAuthFactors": a{"PASSWORD", "EMAIL_OTP"}}},
+		"EmailConfiguration": m{"EmailSendingAccount": "DEVELOPER"}, "WebAuthnRelyingPartyID": absent}),
+		flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH"), mfa("OPTIONAL", "SOFTWARE_TOKEN_MFA"),
+		output("Passwordless", `{"email_otp_enabled":true,"sms_otp_enabled":false,"preferred_challenge":"EMAIL_OTP"}`)},
+	"passwordless-sms-otp": append([]check{pool(m{"Policies": m{"SignInPolicy": m{"AllowedFirstAuthFactors": a{"PASSWORD", "SMS_OTP"}}},
+		"AutoVerifiedAttributes": a{"phone_number"}}), flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH"),
+		output("Passwordless", `{"email_otp_enabled":false,"sms_otp_enabled":true}`)}, withSMS...),
+	"passkeys": {pool(m{"Policies": m{"SignInPolicy": m{"AllowedFirstAuthFactors": a{"PASSWORD", "WEB_AUTHN"}}},
+		"WebAuthnRelyingPartyID": "example.com", "WebAuthnUserVerification": "required"}),
+		flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH"),
+		output("Passwordless", `{"email_otp_enabled":false,"sms_otp_enabled":false,"web_authn":{"relying_party_id":"example.com","user_verification":"required"},"preferred_challenge":"WEB_AUTHN"}`)},
+	"passwordless-all": append([]check{pool(m{"Policies": m{"SignInPolicy": m{"AllowedFirstAuthFactors": a{"PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"}}},
+		"WebAuthnRelyingPartyID": "app.example.com", "WebAuthnUserVerification": absent, "MfaConfiguration": "OFF"}),
+		flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH")}, withSMS...),
+	"messages-verification": append([]check{pool(m{"VerificationMessageTemplate": assertions.Match_ObjectEquals(&m{
+		"DefaultEmailOption": "CONFIRM_WITH_CODE", "EmailSubject": "Confirm your Example account",
+		"EmailMessage": "<p>Welcome to Example!</p><p>Your confirmation code is <b>{####}</b>.</p>",
+		"SmsMessage":   "Example: your confirmation code is {####}"}), "Policies": m{"SignInPolicy": absent}}),
+		flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")}, withSMS...),
+	"messages-invitation": {pool(m{"AdminCreateUserConfig": assertions.Match_ObjectEquals(&m{"AllowAdminCreateUserOnly": true,
+		"InviteMessageTemplate": m{"EmailSubject": "You are invited to Example",
+			"EmailMessage": "Hello {username}, an administrator created your Example account. Your temporary password is {####}.",
+			"SMSMessage":   "Example: user {username}, temporary password {####}"}}), "VerificationMessageTemplate": absent})},
+	"messages-email-mfa": {mfa("ON", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"), pool(m{"EmailAuthenticationSubject": "Your Example sign-in code",
+		"EmailAuthenticationMessage": "Your Example sign-in code is {####}. It expires in 3 minutes.", "VerificationMessageTemplate": absent})},
 	"pretoken-v2": {pool(m{"LambdaConfig": assertions.Match_ObjectEquals(&m{
 		"PreTokenGenerationConfig": m{"LambdaArn": "arn:aws:lambda:eu-west-1:123456789012:function:claims", "LambdaVersion": "V2_0"}})}),
 		count("AWS::Lambda::Permission", 1), flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")},
@@ -201,6 +226,11 @@ var everyTemplate = []check{
 	count("AWS::Cognito::IdentityPool", 1),
 	resource("AWS::Cognito::IdentityPoolRoleAttachment", m{"Roles": m{"authenticated": assertions.Match_AnyValue(), "unauthenticated": assertions.Match_AnyValue()}}),
 	pool(m{"UsernameConfiguration": m{"CaseSensitive": false}}),
+}
+
+// output checks a stack output's value.
+func output(name, value string) check {
+	return check{"output " + name, func(t assertions.Template) { t.HasOutput(jsii.String(name), &m{"Value": value}) }}
 }
 
 // TestGoldenTemplates synthesizes every config under testdata/configs, compares the

@@ -79,6 +79,7 @@ var Rules = []Rule{
 	{"U12", "an IAM role's RoleName or Path changed", Warning, "the role is replaced: its ARN changes for anything outside the stack"},
 	{"U13", "a user pool domain changed", Error, "the hosted sign-in and OAuth URLs move"},
 	{"U14", "an identity provider renamed (ProviderName, ProviderType are create-only)", Error, "the provider is replaced: linked users are no longer linked"},
+	{"U15", "the passkey relying party id changed or removed", Error, "every passkey users registered is bound to the old id and stops working; users must sign in another way and register again"},
 }
 
 // Check parses both templates (JSON or YAML) and compares them.
@@ -238,6 +239,19 @@ func (c *change) pool(id string) {
 
 	// U5: schema attributes.
 	c.schema(id, op["Schema"], np["Schema"])
+
+	// U15: the passkey relying party (passkeys are bound to it).
+	if oldRP, ok := c.old.Str(op["WebAuthnRelyingPartyID"]); ok && oldRP != "" {
+		newRP, known := c.new.Str(np["WebAuthnRelyingPartyID"])
+		if np["WebAuthnRelyingPartyID"] == nil {
+			newRP, known = "(none)", true
+		}
+		if known && newRP != oldRP {
+			c.add("U15", Error, ids, fmt.Sprintf("WebAuthnRelyingPartyID changes from %s to %s", oldRP, newRP),
+				"every passkey registered so far is bound to "+oldRP+" and stops working: users must sign in another way and register a new passkey",
+				"keep the relying party id as deployed; if the front end moves, keep serving sign-in from "+oldRP+" until users have registered new passkeys")
+		}
+	}
 
 	// U8: the SMS role the pool uses is replaced (a new logical id, or a create-only
 	// property of the role changed).

@@ -331,3 +331,32 @@ func lines(fs []upgrade.Finding) string {
 	}
 	return b.String()
 }
+
+// TestRelyingParty: passkeys are bound to the relying party id (U15): changing or
+// dropping it is a hazard; keeping it, or setting it for the first time, is not.
+func TestRelyingParty(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		old, new any // nil: property absent
+		want     string
+	}{
+		{"changed", "example.com", "app.example.com", "U15"},
+		{"removed", "example.com", nil, "U15"},
+		{"kept", "example.com", "example.com", ""},
+		{"set for the first time", nil, "example.com", ""},
+		{"new value from a parameter: not guessed", "example.com", m{"Ref": "Rp"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old, next := base(), base()
+			if tc.old != nil {
+				props(old, "Pool")["WebAuthnRelyingPartyID"] = tc.old
+			}
+			if tc.new != nil {
+				props(next, "Pool")["WebAuthnRelyingPartyID"] = tc.new
+			}
+			if got := rules(compare(t, old, next)); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -78,6 +78,14 @@ type Config struct {
 	// role of the group with the lowest precedence). Default: none.
 	Groups []string `json:"groups,omitempty"`
 
+	// PasswordlessOptions says which first factor the front end offers first.
+	// Default: none (the client asks the user).
+	PasswordlessOptions *PasswordlessOptions `json:"passwordlessOptions,omitempty"`
+
+	// SelfSignUp lets users sign themselves up; false makes an administrator-only
+	// pool (users are invited, loginWith.email.userInvitation). Default: true.
+	SelfSignUp *bool `json:"selfSignUp,omitempty"`
+
 	// Triggers connects Lambda functions to Cognito's triggers. Default: none.
 	Triggers Triggers `json:"triggers,omitempty"`
 
@@ -92,13 +100,23 @@ type Config struct {
 	attachedKey string
 }
 
-// LoginWith chooses the attributes users sign in with.
+// LoginWith chooses the attributes users sign in with, and how. In JSON, "email" and
+// "phone" are true, false, or an object of their options (which turns them on);
+// "webAuthn" is true or an object of its options.
 type LoginWith struct {
 	// Email signs users in with their email address. Default: false.
-	Email bool `json:"email,omitempty"`
+	Email bool `json:"-"`
+	// EmailOptions holds the verification email, the invitation and email one-time
+	// codes; only with Email. Default: Cognito's messages, no codes.
+	EmailOptions *EmailLogin `json:"-"`
 	// Phone signs users in with their phone number; it needs an SMS sender, which is
 	// created automatically unless Senders.SMS.Disabled is set. Default: false.
-	Phone bool `json:"phone,omitempty"`
+	Phone bool `json:"-"`
+	// PhoneOptions holds the verification SMS and SMS one-time codes; only with
+	// Phone. Default: Cognito's message, no codes.
+	PhoneOptions *PhoneLogin `json:"-"`
+	// WebAuthn lets users sign in with passkeys. Default: off.
+	WebAuthn *WebAuthn `json:"webAuthn,omitempty"`
 }
 
 // Multifactor configures multi-factor authentication.
@@ -113,8 +131,12 @@ type Multifactor struct {
 	// TOTP enables authenticator apps. Default: off.
 	TOTP bool `json:"totp,omitempty"`
 	// Email enables codes by email; it needs Senders.Email and the ESSENTIALS or
-	// PLUS feature plan, and another method besides it. Default: off.
-	Email bool `json:"email,omitempty"`
+	// PLUS feature plan, and another method besides it. In JSON `true` or
+	// {"emailMessage": "...", "emailSubject": "..."}. Default: off.
+	Email bool `json:"-"`
+	// EmailOptions holds the email MFA message and subject; only with Email.
+	// Default: Cognito's.
+	EmailOptions *EmailMFA `json:"-"`
 }
 
 // SMSMFA enables SMS MFA, optionally with a custom message.

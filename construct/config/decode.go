@@ -104,7 +104,6 @@ func parseProblem(err error) error {
 }
 
 var (
-	smsMFAPtr = reflect.TypeFor[*SMSMFA]()
 	jsonKinds = map[reflect.Kind]string{
 		reflect.Bool: "a boolean", reflect.String: "a string", reflect.Int: "a whole number",
 		reflect.Struct: "an object", reflect.Map: "an object", reflect.Slice: "an array",
@@ -119,9 +118,9 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 			"null is not a value here; it would silently become the default"))
 		return
 	}
-	if t == smsMFAPtr {
+	if _, ok := flagOrObject[t]; ok {
 		if _, ok := v.(bool); ok {
-			return // "sms": true
+			return // "sms": true, "email": false, ...
 		}
 	}
 	for t.Kind() == reflect.Pointer {
@@ -129,11 +128,14 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 	}
 	if !kindMatches(v, t) {
 		want := jsonKinds[t.Kind()]
-		if t == smsMFAPtr.Elem() {
-			want = `true, false or {"smsMessage": "..."}`
+		if w, ok := flagOrObject[reflect.PointerTo(t)]; ok {
+			want = w
 		}
 		*problems = append(*problems, problemf("DA102", path, "use "+want, "expected %s, got %s", want, describe(v)))
 		return
+	}
+	if shape, ok := shapes[t]; ok {
+		t = shape
 	}
 	switch t.Kind() {
 	case reflect.String:

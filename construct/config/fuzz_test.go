@@ -204,14 +204,50 @@ func setTriggers(cfg *config.Config, bits uint16) {
 	cfg.WebClient.UserPasswordAuth = bits&(1<<15) != 0
 }
 
+// setSignIn sets passwordless first factors and the messages users receive from the
+// bits of b, with text (the fuzzed SMS message) as every message body.
+func setSignIn(cfg *config.Config, b uint16, text string) {
+	bit := func(i int) bool { return b&(1<<i) != 0 }
+	if cfg.LoginWith.Email {
+		e := &config.EmailLogin{OTPLogin: bit(0)}
+		if bit(3) {
+			e.VerificationEmailBody, e.VerificationEmailSubject = text, "Confirm"
+			e.VerificationEmailStyle = []config.VerificationStyle{"", config.VerifyWithCode, config.VerifyWithLink, config.VerifyWithCode}[b>>10&3]
+		}
+		if bit(4) {
+			e.UserInvitation = &config.UserInvitation{EmailBody: text, SMSMessage: text, EmailSubject: "Welcome"}
+		}
+		cfg.LoginWith.EmailOptions = e
+	}
+	if cfg.LoginWith.Phone {
+		cfg.LoginWith.PhoneOptions = &config.PhoneLogin{OTPLogin: bit(1)}
+		if bit(5) {
+			cfg.LoginWith.PhoneOptions.VerificationMessage = text
+		}
+	}
+	if bit(2) {
+		cfg.LoginWith.WebAuthn = &config.WebAuthn{RelyingPartyID: []string{"example.com", "localhost", "", "https://x"}[b>>6&3],
+			UserVerification: []string{"", "required", "preferred", "sometimes"}[b>>8&3]}
+	}
+	if m := cfg.Multifactor; m != nil && m.Email && bit(12) {
+		m.EmailOptions = &config.EmailMFA{EmailMessage: text, EmailSubject: "Code"}
+	}
+	if bit(13) {
+		cfg.SelfSignUp = new(bool)
+	}
+	if bit(14) {
+		cfg.PasswordlessOptions = &config.PasswordlessOptions{PreferredChallenge: []string{"PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"}[b>>10&3]}
+	}
+}
+
 // FuzzConfigSpace explores the space of well-formed configs (mutated JSON is rarely
 // valid): login, MFA mode and methods, senders, recovery, attributes, devices, plans.
 // Run longer with: go test ./construct/config -run '^$' -fuzz '^FuzzConfigSpace$' -fuzztime 10m
 func FuzzConfigSpace(f *testing.F) {
-	f.Add("shop", uint16(0b1_0000_0001_0011), uint8(2), uint8(2), "Your code is {####}", "arn:aws:iam::123456789012:role/sms", "ext", 12, uint16(0))
-	f.Add("x", uint16(0xffff), uint8(1), uint8(6), "", "", "", 8, uint16(0xffff))
-	f.Add("a b", uint16(0), uint8(0), uint8(0), "{####}", "", "id", 99, uint16(0b10_0011_1000_0001))
-	f.Fuzz(func(t *testing.T, name string, bits uint16, mode, recovery uint8, smsMessage, snsArn, externalID string, minLen int, triggers uint16) {
+	f.Add("shop", uint16(0b1_0000_0001_0011), uint8(2), uint8(2), "Your code is {####}", "arn:aws:iam::123456789012:role/sms", "ext", 12, uint16(0), uint16(0))
+	f.Add("x", uint16(0xffff), uint8(1), uint8(6), "", "", "", 8, uint16(0xffff), uint16(0xffff))
+	f.Add("a b", uint16(0), uint8(0), uint8(0), "{####}", "", "id", 99, uint16(0b10_0011_1000_0001), uint16(0b1_0010_0101))
+	f.Fuzz(func(t *testing.T, name string, bits uint16, mode, recovery uint8, smsMessage, snsArn, externalID string, minLen int, triggers, signin uint16) {
 		bit := func(i int) bool { return bits&(1<<i) != 0 }
 		recoveries := []config.AccountRecovery{"", config.RecoveryEmailOnly, config.RecoveryNone, config.RecoveryPhoneAndEmail,
 			config.RecoveryEmailAndPhoneWithoutMFA, config.RecoveryPhoneOnlyWithoutMFA, config.RecoveryPhoneWithoutMFAAndEmail}
@@ -256,6 +292,7 @@ func FuzzConfigSpace(f *testing.F) {
 			cfg.ThreatProtection = []config.ThreatProtection{config.ThreatProtectionAudit, config.ThreatProtectionEnforced}[mode>>7]
 		}
 		setTriggers(cfg, triggers)
+		setSignIn(cfg, signin, smsMessage)
 		for _, p := range cfg.Check() {
 			if p.Rule == "" || p.Message == "" || p.Fix == "" {
 				t.Fatalf("incomplete problem %+v", p)

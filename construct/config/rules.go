@@ -11,6 +11,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/defineauth/defineauth/internal/cognitomsg"
 )
 
 // Rule is one validation rule: a stable id, a one-line summary, the severities its
@@ -47,7 +49,8 @@ var rules = []Rule{
 	{"R6", "SMS MFA cannot be combined with phone account recovery", sevError, checkR6},
 	{"R7", "email MFA cannot be the only MFA method", sevError, checkR7},
 	{"R8", "email MFA needs an SES email sender and the ESSENTIALS or PLUS plan", sevError, checkR8},
-	{"R9", "SMS messages must contain {####} and be at most 140 characters", sevError, checkR9},
+	{"R9", "SMS messages with a code contain {####}, at most 140 characters Cognito accepts", sevError, checkR9},
+	{"R12", "passwordless sign-in cannot be combined with MFA REQUIRED", sevError, checkR12},
 	{"R10", "keepOriginalUntilVerified only for auto-verified attributes", sevError, checkR10},
 	{"R11", "your own SMS role needs both snsCallerArn and externalId", sevError, checkR11},
 	{"R13", "SMS MFA needs users to have a phone number", sevBoth, checkR13},
@@ -56,6 +59,12 @@ var rules = []Rule{
 	{"R17", "pre token generation V2_0 or V3_0 needs the ESSENTIALS or PLUS feature plan", sevError, checkR17},
 	{"R18", "a custom email or SMS sender needs a KMS key", sevError, checkR18},
 	{"R19", "the userMigration trigger needs a sign-in flow that sends the password", sevError, checkR19},
+	{"R21", "verification and email MFA emails keep their code or link placeholder, within Cognito's lengths and characters", sevError, checkR21},
+	{"R22", "invitations contain {username} and {####}, within Cognito's lengths and characters", sevError, checkR22},
+	{"R23", "passwordless sign-in needs the ESSENTIALS or PLUS feature plan", sevError, checkR23},
+	{"R24", "a one-time-code first factor needs its channel: SES email for EMAIL_OTP, an SMS configuration for SMS_OTP", sevError, checkR24},
+	{"R26", "passkeys need the relying party id: the domain the front end is served from", sevBoth, checkR26},
+	{"R27", "device tracking has no effect with passwordless (choice-based) sign-in", sevWarning, checkR27},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth, checkPassword},
 	{"DA005", "user attributes are known standard attributes or well-formed custom ones", sevError, checkAttributes},
 	{"DA006", "senders are well-formed (ARNs, regions, addresses)", sevError, checkSenders},
@@ -65,6 +74,9 @@ var rules = []Rule{
 	{"DA010", "account recovery that users cannot complete", sevWarning, checkRecovery},
 	{"DA011", "a name derived from a file name or construct path (renaming it replaces the pool)", sevWarning, checkDerivedName},
 	{"DA013", "trigger and sender functions and the sender key are well-formed ARNs, named once, one key for both senders", sevError, checkTriggers},
+	{"DA014", "options are given only for settings that are on (loginWith.email, loginWith.phone, multifactor.email)", sevError, checkOptions},
+	{"DA015", "the preferred first challenge is one of the enabled first factors", sevError, checkPreferred},
+	{"DA016", "link verification needs a user pool domain, which defineauth does not create", sevError, checkLinkStyle},
 	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", sevError, checkLimits},
 	{"DA105", "values that look like unresolved CDK tokens", sevError, checkTokens},
 }
@@ -215,6 +227,22 @@ func checkTokens(c *Config) []*Problem {
 	for i, g := range c.Groups {
 		add(fmt.Sprintf("groups[%d]", i), g)
 	}
+	if e := c.LoginWith.EmailOptions; e != nil {
+		add("loginWith.email.verificationEmailSubject", e.VerificationEmailSubject)
+		add("loginWith.email.verificationEmailBody", e.VerificationEmailBody)
+		if inv := e.UserInvitation; inv != nil {
+			add("loginWith.email.userInvitation.emailSubject", inv.EmailSubject)
+			add("loginWith.email.userInvitation.emailBody", inv.EmailBody)
+			add("loginWith.email.userInvitation.smsMessage", inv.SMSMessage)
+		}
+	}
+	if p := c.LoginWith.PhoneOptions; p != nil {
+		add("loginWith.phone.verificationMessage", p.VerificationMessage)
+	}
+	if m := c.Multifactor; m != nil && m.EmailOptions != nil {
+		add("multifactor.email.emailMessage", m.EmailOptions.EmailMessage)
+		add("multifactor.email.emailSubject", m.EmailOptions.EmailSubject)
+	}
 	for _, k := range slices.Sorted(maps.Keys(c.UserAttributes)) {
 		add("userAttributes."+excerpt(k), k)
 	}
@@ -255,6 +283,12 @@ func checkEnums(c *Config) []*Problem {
 		enumProblem("threatProtection", c.ThreatProtection, threatModes),
 		enumProblem("removalPolicy", c.RemovalPolicy, removals),
 		enumProblem("triggers.preTokenGenerationVersion", c.Triggers.PreTokenGenerationVersion, tokenEventVersions))
+	if e := c.LoginWith.EmailOptions; e != nil {
+		out = append(out, enumProblem("loginWith.email.verificationEmailStyle", e.VerificationEmailStyle, verificationStyles))
+	}
+	if w := c.LoginWith.WebAuthn; w != nil {
+		out = append(out, enumProblem("loginWith.webAuthn.userVerification", w.UserVerification, userVerifications))
+	}
 	return compact(out)
 }
 
@@ -353,23 +387,21 @@ func checkR8(c *Config) []*Problem {
 }
 
 func checkR9(c *Config) []*Problem {
-	if c.Multifactor == nil || c.Multifactor.SMS == nil || c.Multifactor.SMS.Message == "" {
-		return nil
-	}
-	msg := c.Multifactor.SMS.Message
 	var out []*Problem
-	if !strings.Contains(msg, "{####}") {
-		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
-			`put the code placeholder in the text, e.g. "Your code is {####}"`,
-			"the SMS message has no {####} code placeholder"))
+	if m := c.Multifactor; m != nil && m.SMS != nil && m.SMS.Message != "" {
+		out = append(out, messageProblems("R9", "multifactor.sms.smsMessage", cognitomsg.SMSCode, m.SMS.Message)...)
 	}
-	if hasControl(msg, "\n") {
-		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
-			"remove the control characters (a line break is fine)", "the SMS message contains control characters"))
+	if p := c.LoginWith.PhoneOptions; p != nil && p.VerificationMessage != "" {
+		out = append(out, messageProblems("R9", "loginWith.phone.verificationMessage", cognitomsg.SMSCode, p.VerificationMessage)...)
 	}
-	if n := utf8.RuneCountInString(msg); n > 140 {
-		out = append(out, problemf("R9", "multifactor.sms.smsMessage",
-			"shorten it to 140 characters or fewer", "the SMS message is %d characters long", n))
+	return out
+}
+
+// messageProblems reports what Cognito refuses in a message of kind k at path.
+func messageProblems(rule, path string, k cognitomsg.Kind, text string) []*Problem {
+	var out []*Problem
+	for _, is := range cognitomsg.Check(k, text) {
+		out = append(out, problemf(rule, path, is.Fix, "%s", is.Message))
 	}
 	return out
 }

@@ -28,6 +28,33 @@ type UserPoolSpec struct {
 	AccountRecoverySetting      *AccountRecoverySpec      `json:"AccountRecoverySetting,omitempty"`
 	DeviceConfiguration         *DeviceConfigurationSpec  `json:"DeviceConfiguration,omitempty"`
 	UserPoolAddOns              *UserPoolAddOnsSpec       `json:"UserPoolAddOns,omitempty"`
+	VerificationMessageTemplate *VerificationTemplateSpec `json:"VerificationMessageTemplate,omitempty"`
+	EmailAuthenticationMessage  string                    `json:"EmailAuthenticationMessage,omitempty"`
+	EmailAuthenticationSubject  string                    `json:"EmailAuthenticationSubject,omitempty"`
+	WebAuthnRelyingPartyID      string                    `json:"WebAuthnRelyingPartyID,omitempty"`
+	WebAuthnUserVerification    string                    `json:"WebAuthnUserVerification,omitempty"`
+}
+
+// VerificationTemplateSpec is VerificationMessageTemplate.
+type VerificationTemplateSpec struct {
+	DefaultEmailOption string `json:"DefaultEmailOption,omitempty"`
+	EmailMessage       string `json:"EmailMessage,omitempty"`
+	EmailSubject       string `json:"EmailSubject,omitempty"`
+	EmailMessageByLink string `json:"EmailMessageByLink,omitempty"`
+	EmailSubjectByLink string `json:"EmailSubjectByLink,omitempty"`
+	SmsMessage         string `json:"SmsMessage,omitempty"`
+}
+
+// InviteTemplateSpec is AdminCreateUserConfig.InviteMessageTemplate.
+type InviteTemplateSpec struct {
+	EmailMessage string `json:"EmailMessage,omitempty"`
+	EmailSubject string `json:"EmailSubject,omitempty"`
+	SMSMessage   string `json:"SMSMessage,omitempty"`
+}
+
+// SignInPolicySpec is Policies.SignInPolicy.
+type SignInPolicySpec struct {
+	AllowedFirstAuthFactors []string `json:"AllowedFirstAuthFactors"`
 }
 
 // UserPoolAddOnsSpec is UserPoolAddOns.
@@ -65,6 +92,7 @@ type NumberBoundsSpec struct {
 // PoliciesSpec is Policies.
 type PoliciesSpec struct {
 	PasswordPolicy PasswordPolicySpec `json:"PasswordPolicy"`
+	SignInPolicy   *SignInPolicySpec  `json:"SignInPolicy,omitempty"`
 }
 
 // PasswordPolicySpec is Policies.PasswordPolicy.
@@ -79,7 +107,8 @@ type PasswordPolicySpec struct {
 
 // AdminCreateUserConfigSpec is AdminCreateUserConfig.
 type AdminCreateUserConfigSpec struct {
-	AllowAdminCreateUserOnly bool `json:"AllowAdminCreateUserOnly"`
+	AllowAdminCreateUserOnly bool                `json:"AllowAdminCreateUserOnly"`
+	InviteMessageTemplate    *InviteTemplateSpec `json:"InviteMessageTemplate,omitempty"`
 }
 
 // SMSConfigurationSpec is SmsConfiguration. With CreateRole, the construct creates the
@@ -173,7 +202,41 @@ func (c *Config) UserPool() UserPoolSpec {
 	if d := c.DeviceTracking; d != nil {
 		s.DeviceConfiguration = &DeviceConfigurationSpec{ChallengeRequiredOnNewDevice: d.ChallengeRequiredOnNewDevice, DeviceOnlyRememberedOnUserPrompt: d.DeviceOnlyRememberedOnUserPrompt}
 	}
+	c.messagesSpec(&s)
+	if f := c.FirstFactors(); f != nil {
+		s.Policies.SignInPolicy = &SignInPolicySpec{AllowedFirstAuthFactors: f}
+	}
+	if w := c.LoginWith.WebAuthn; w != nil {
+		s.WebAuthnRelyingPartyID, s.WebAuthnUserVerification = w.RelyingPartyID, w.UserVerification
+	}
 	return s
+}
+
+// messagesSpec maps the messages users receive: verification (email and SMS), the
+// invitation, the email MFA message, and whether users may sign themselves up.
+func (c *Config) messagesSpec(s *UserPoolSpec) {
+	s.AdminCreateUserConfig.AllowAdminCreateUserOnly = !c.ResolvedSelfSignUp()
+	v := &VerificationTemplateSpec{}
+	if e := c.LoginWith.EmailOptions; e != nil {
+		switch {
+		case e.VerificationEmailStyle == VerifyWithLink:
+			v.DefaultEmailOption, v.EmailMessageByLink, v.EmailSubjectByLink = "CONFIRM_WITH_LINK", e.VerificationEmailBody, e.VerificationEmailSubject
+		case e.VerificationEmailStyle != "" || e.VerificationEmailBody != "" || e.VerificationEmailSubject != "":
+			v.DefaultEmailOption, v.EmailMessage, v.EmailSubject = "CONFIRM_WITH_CODE", e.VerificationEmailBody, e.VerificationEmailSubject
+		}
+		if inv := e.UserInvitation; inv != nil && *inv != (UserInvitation{}) {
+			s.AdminCreateUserConfig.InviteMessageTemplate = &InviteTemplateSpec{EmailMessage: inv.EmailBody, EmailSubject: inv.EmailSubject, SMSMessage: inv.SMSMessage}
+		}
+	}
+	if p := c.LoginWith.PhoneOptions; p != nil {
+		v.SmsMessage = p.VerificationMessage
+	}
+	if *v != (VerificationTemplateSpec{}) {
+		s.VerificationMessageTemplate = v
+	}
+	if m := c.Multifactor; m != nil && m.EmailOptions != nil {
+		s.EmailAuthenticationMessage, s.EmailAuthenticationSubject = m.EmailOptions.EmailMessage, m.EmailOptions.EmailSubject
+	}
 }
 
 // emailSpec sends through SES when the config names a sender, else through Cognito.

@@ -219,7 +219,8 @@ func (c *Config) CustomChallenge() bool {
 }
 
 // ExplicitAuthFlows are the web client's sign-in flows: SRP and refresh tokens,
-// CUSTOM_AUTH with the custom challenge triggers, USER_PASSWORD_AUTH when asked.
+// CUSTOM_AUTH with the custom challenge triggers, USER_PASSWORD_AUTH when asked,
+// USER_AUTH (choice-based sign-in) with passwordless first factors.
 func (c *Config) ExplicitAuthFlows() []string {
 	flows := []string{"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"}
 	if c.CustomChallenge() {
@@ -227,6 +228,9 @@ func (c *Config) ExplicitAuthFlows() []string {
 	}
 	if c.WebClient.UserPasswordAuth {
 		flows = append(flows, "ALLOW_USER_PASSWORD_AUTH")
+	}
+	if c.Passwordless() {
+		flows = append(flows, "ALLOW_USER_AUTH") // choice-based sign-in
 	}
 	return flows
 }

@@ -14,6 +14,7 @@
 package spec
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -321,7 +322,7 @@ func StaticOutputs(cfg *config.Config) map[string]string {
 			reqs = append(reqs, r.name)
 		}
 	}
-	return map[string]string{
+	out := map[string]string{
 		outputs.Marker:                     outputs.FormatVersion,
 		outputs.MFAConfiguration:           cfg.CfnMFAConfiguration(),
 		outputs.MFATypes:                   outputs.JSONList(cfg.EnabledMFAs()),
@@ -333,4 +334,27 @@ func StaticOutputs(cfg *config.Config) map[string]string {
 		outputs.UnauthenticatedIdentities:  strconv.FormatBool(cfg.AllowUnauthenticatedIdentities),
 		outputs.Groups:                     outputs.JSONList(cfg.Groups),
 	}
+	if p := passwordless(cfg); p != nil {
+		b, _ := json.Marshal(p)
+		out[outputs.PasswordlessSettings] = string(b)
+	}
+	return out
+}
+
+// passwordless is the client's passwordless block; nil when the pool has only
+// passwords and no preferred challenge.
+func passwordless(cfg *config.Config) *outputs.Passwordless {
+	factors := cfg.FirstFactors()
+	var preferred string
+	if o := cfg.PasswordlessOptions; o != nil {
+		preferred = o.PreferredChallenge
+	}
+	if factors == nil && preferred == "" {
+		return nil
+	}
+	p := &outputs.Passwordless{EmailOTPEnabled: slices.Contains(factors, "EMAIL_OTP"), SMSOTPEnabled: slices.Contains(factors, "SMS_OTP"), PreferredChallenge: preferred}
+	if w := cfg.LoginWith.WebAuthn; w != nil {
+		p.WebAuthn = &outputs.WebAuthn{RelyingPartyID: w.RelyingPartyID, UserVerification: w.UserVerification}
+	}
+	return p
 }
