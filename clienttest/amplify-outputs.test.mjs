@@ -39,7 +39,21 @@ function expected(cfg) {
         preferredChallenge: preferred,
       }
     : undefined;
+  const x = cfg.loginWith.externalProviders;
+  const scopeNames = { PHONE: 'phone', EMAIL: 'email', OPENID: 'openid', PROFILE: 'profile', COGNITO_ADMIN: 'aws.cognito.signin.user.admin' };
+  const social = [['google', 'Google'], ['facebook', 'Facebook'], ['loginWithAmazon', 'Amazon'], ['signInWithApple', 'Apple']];
+  const oauth = x
+    ? (region) => ({
+        domain: `${x.domainPrefix}.auth.${region}.amazoncognito.com`,
+        redirectSignIn: x.callbackUrls,
+        redirectSignOut: x.logoutUrls ?? [],
+        responseType: 'code',
+        scopes: (x.scopes ?? ['PHONE', 'EMAIL', 'OPENID', 'PROFILE', 'COGNITO_ADMIN']).map((s) => scopeNames[s]),
+        providers: social.filter(([key]) => x[key]).map(([, name]) => name),
+      })
+    : undefined;
   return {
+    oauth,
     passwordless,
     status: { OFF: 'off', OPTIONAL: 'optional', REQUIRED: 'on' }[mode],
     smsEnabled: on && Boolean(cfg.multifactor?.sms),
@@ -80,7 +94,10 @@ for (const file of files) {
     // "mfa_methods": [] rather than leaving the key out, as Amplify's pipeline does).
     assert.equal(cognito.mfa?.smsEnabled, want.smsEnabled, 'mfa.smsEnabled');
     assert.equal(cognito.mfa?.totpEnabled, want.totpEnabled, 'mfa.totpEnabled');
-    assert.deepEqual(cognito.loginWith, want.loginWith, 'loginWith');
+    const { oauth, ...loginWith } = cognito.loginWith ?? {};
+    assert.deepEqual(loginWith, want.loginWith, 'loginWith');
+    // External sign-in (schema 1.4 oauth): getConfig().Auth.Cognito.loginWith.oauth.
+    assert.deepEqual(oauth, want.oauth?.(outputs.auth.aws_region), 'loginWith.oauth');
     assert.deepEqual(cognito.passwordFormat, want.passwordFormat, 'passwordFormat');
     assert.deepEqual(Object.keys(cognito.userAttributes ?? {}).sort(), want.requiredAttributes, 'required userAttributes');
     for (const attr of want.requiredAttributes) assert.deepEqual(cognito.userAttributes[attr], { required: true });

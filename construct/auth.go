@@ -63,6 +63,11 @@ type Auth struct {
 	// group assume it through the identity pool. It has no policies: grant what
 	// the group may do (role.AddToPolicy, or a resource's Grant methods).
 	GroupRoles map[string]awsiam.Role
+	// Providers holds the external identity providers by key: google, facebook,
+	// loginWithAmazon, signInWithApple, or the OIDC/SAML provider's name.
+	Providers map[string]awscognito.CfnUserPoolIdentityProvider
+	// CfnDomain is the hosted domain; nil without external sign-in.
+	CfnDomain awscognito.CfnUserPoolDomain
 	// Permissions holds the lambda:InvokeFunction permission of each trigger.
 	Permissions map[config.Trigger]awslambda.CfnPermission
 	// Spec is what the resources were made from (see package spec).
@@ -72,6 +77,7 @@ type Auth struct {
 	senderKey awskms.IKey                            // Go key of the custom senders
 	keyPolicy bool                                   // Cognito's key policy statement added
 	decrypts  map[config.Trigger]bool                // sender functions granted kms:Decrypt
+	secrets   map[string]awscdk.SecretValue          // provider secrets passed in Go
 }
 
 // AuthProps is everything NewAuthWithProps takes: the config, and the CDK objects a
@@ -88,6 +94,12 @@ type AuthProps struct {
 	// kms:Encrypt, this account only) and grants kms:Decrypt to the sender
 	// functions attached in Go.
 	SenderKey awskms.IKey
+	// ProviderSecrets passes identity provider secrets by provider key (google,
+	// facebook, loginWithAmazon, signInWithApple, or an OIDC provider's name)
+	// instead of naming them in the config. Use awscdk.SecretValue_SecretsManager
+	// (or another reference): a plain-text SecretValue would put the secret into the
+	// template, which lint reports (R37).
+	ProviderSecrets map[string]awscdk.SecretValue
 }
 
 // NewAuth validates cfg and, when it is valid, adds the auth resources under a new
@@ -122,10 +134,18 @@ func NewAuthWithProps(scope constructs.Construct, id *string, props *AuthProps) 
 	if props.SenderKey != nil {
 		c.AttachSenderKey(*props.SenderKey.Node().Path())
 	}
+	for _, key := range slices.Sorted(maps.Keys(props.ProviderSecrets)) {
+		known := slices.ContainsFunc(c.Providers(), func(p config.Provider) bool { return p.Key == key && p.Type != "SAML" })
+		if !known || props.ProviderSecrets[key] == nil {
+			return nil, fmt.Errorf("defineauth: AuthProps.ProviderSecrets: %q is not a configured provider with a secret, or its secret is nil", key)
+		}
+		c.AttachSecret(key)
+	}
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
-	return build(scope, id, &c, props.Triggers, props.SenderKey, true), nil
+	a := build(scope, id, &c, props.Triggers, props.SenderKey, props.ProviderSecrets, true)
+	return a, nil
 }
 
 // defaultName names cfg after the path the construct scope/id would have
@@ -144,14 +164,15 @@ func defaultName(cfg *config.Config, scope constructs.Construct, id string) {
 // newAuth builds the resources for cfg as written, valid or not; the tests use it to
 // synthesize invalid configs and check that the template lint flags them too.
 func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
-	return build(scope, id, cfg, nil, nil, false)
+	return build(scope, id, cfg, nil, nil, nil, false)
 }
 
 // build makes the resources. Every value comes from spec.ForAuth, the one mapping
 // from config to template; fns and key are the Go objects cfg says are attached.
 // With check, the construct validates its config again when the app synthesizes.
-func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[config.Trigger]awslambda.IFunction, key awskms.IKey, check bool) *Auth {
-	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings(),
+func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[config.Trigger]awslambda.IFunction, key awskms.IKey,
+	secrets map[string]awscdk.SecretValue, check bool) *Auth {
+	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings(), secrets: secrets,
 		functions: maps.Clone(fns), senderKey: key, decrypts: map[config.Trigger]bool{}, Permissions: map[config.Trigger]awslambda.CfnPermission{}}
 	if a.functions == nil {
 		a.functions = map[config.Trigger]awslambda.IFunction{}
@@ -175,6 +196,7 @@ func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[c
 	a.UserPool = awscognito.UserPool_FromUserPoolId(a.Construct, jsii.String("UserPoolRef"), a.CfnUserPool.Ref())
 
 	a.addWebClient(s.WebClient)
+	a.addProviders(s)
 	a.addIdentityPool(s)
 	a.addGroups(s.Groups)
 	a.CfnUserPool.SetLambdaConfig(a.lambdaConfig())

@@ -14,7 +14,7 @@ import (
 // refresh tokens, no client secret (public clients cannot keep one; toggling it later
 // replaces the client, rule U7), and errors that do not reveal whether a user exists.
 func (a *Auth) addWebClient(c spec.Client) {
-	a.CfnWebClient = awscognito.NewCfnUserPoolClient(a.Construct, jsii.String(spec.WebClientID), &awscognito.CfnUserPoolClientProps{
+	props := &awscognito.CfnUserPoolClientProps{
 		UserPoolId:                 a.CfnUserPool.Ref(),
 		ClientName:                 jsii.String(c.ClientName),
 		GenerateSecret:             jsii.Bool(c.GenerateSecret),
@@ -22,7 +22,9 @@ func (a *Auth) addWebClient(c spec.Client) {
 		PreventUserExistenceErrors: jsii.String(c.PreventUserExistenceErrors),
 		EnableTokenRevocation:      jsii.Bool(c.EnableTokenRevocation),
 		SupportedIdentityProviders: jsii.Strings(c.SupportedIdentityProviders...),
-	})
+	}
+	oauthProps(props, c.OAuth)
+	a.CfnWebClient = awscognito.NewCfnUserPoolClient(a.Construct, jsii.String(spec.WebClientID), props)
 	a.WebClient = awscognito.UserPoolClient_FromUserPoolClientId(a.Construct, jsii.String("WebClientRef"), a.CfnWebClient.Ref())
 }
 

@@ -125,6 +125,7 @@ func (p *pool) check() []Finding {
 	p.checkTriggers(f)
 	p.checkSignIn(f)
 	p.checkMessages()
+	p.checkProviders(f)
 	return p.out
 }
 

@@ -40,6 +40,9 @@ const (
 	// Passwordless); present only when the pool allows passwordless sign-in or
 	// names a preferred challenge.
 	PasswordlessSettings = "Passwordless"
+	// OAuthSettings is the hosted sign-in for the client as JSON (see OAuthOutput);
+	// present only with external sign-in.
+	OAuthSettings = "OAuth"
 )
 
 // descriptions explain each output in the CloudFormation console.
@@ -58,6 +61,7 @@ var descriptions = map[string]string{
 	PasswordPolicyRequirements: "Password character requirements (JSON list)",
 	UnauthenticatedIdentities:  "Whether the identity pool allows guests",
 	Groups:                     "User pool groups in precedence order (JSON list)",
+	OAuthSettings:              "Hosted sign-in for the client (JSON: providers, domain prefix, scopes, redirect URLs)",
 	PasswordlessSettings:       "Passwordless sign-in for the client (JSON, amplify_outputs.json's passwordless block)",
 }
 
@@ -102,6 +106,29 @@ type Auth struct {
 	UnauthenticatedIdentitiesEnabled bool               `json:"unauthenticated_identities_enabled"`
 	Groups                           []map[string]Group `json:"groups"`
 	Passwordless                     *Passwordless      `json:"passwordless,omitempty"`
+	OAuth                            *OAuth             `json:"oauth,omitempty"`
+}
+
+// OAuth is the oauth block (schema 1.4): the hosted sign-in the client redirects to.
+type OAuth struct {
+	IdentityProviders  []string `json:"identity_providers"`
+	Domain             string   `json:"domain"`
+	Scopes             []string `json:"scopes"`
+	RedirectSignInURI  []string `json:"redirect_sign_in_uri"`
+	RedirectSignOutURI []string `json:"redirect_sign_out_uri"`
+	ResponseType       string   `json:"response_type"`
+}
+
+// OAuthOutput is the value of the OAuth stack output: the oauth block with the
+// domain prefix instead of the domain, which FromStackOutputs completes with the
+// region (<prefix>.auth.<region>.amazoncognito.com).
+type OAuthOutput struct {
+	IdentityProviders  []string `json:"identity_providers"`
+	DomainPrefix       string   `json:"domain_prefix"`
+	Scopes             []string `json:"scopes"`
+	RedirectSignInURI  []string `json:"redirect_sign_in_uri"`
+	RedirectSignOutURI []string `json:"redirect_sign_out_uri"`
+	ResponseType       string   `json:"response_type"`
 }
 
 // Passwordless is the passwordless block (schema 1.4): which first factors besides
@@ -255,11 +282,31 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 		}
 		a.Passwordless = &p
 	}
+	if v := out[OAuthSettings]; v != "" { // optional: only with external sign-in
+		var o OAuthOutput
+		switch err := decodeStrict(v, &o); {
+		case err != nil:
+			problems = append(problems, fmt.Sprintf("output %s: %v", OAuthSettings, err))
+		case o.DomainPrefix == "" || len(o.RedirectSignInURI) == 0 || o.ResponseType != "code":
+			problems = append(problems, fmt.Sprintf("output %s: a domain prefix, a callback URL and the code response type are required", OAuthSettings))
+		default:
+			a.OAuth = &OAuth{IdentityProviders: nonNil(o.IdentityProviders), Domain: o.DomainPrefix + ".auth." + a.AWSRegion + ".amazoncognito.com",
+				Scopes: nonNil(o.Scopes), RedirectSignInURI: o.RedirectSignInURI, RedirectSignOutURI: nonNil(o.RedirectSignOutURI), ResponseType: o.ResponseType}
+		}
+	}
 	if len(problems) > 0 {
 		sort.Strings(problems)
 		return nil, fmt.Errorf("the stack's outputs are incomplete: %s", strings.Join(problems, "; "))
 	}
 	return &File{Version: SchemaVersion, Auth: a}, nil
+}
+
+// nonNil writes an absent list as [].
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // decodeStrict decodes a JSON output value: no duplicate or unknown members.

@@ -64,6 +64,15 @@ var consequences = map[string]string{
 	"R26":   "passkeys that fail to register or to sign in: the relying party must be the front end's domain",
 	"R27":   "a setting that does nothing for passwordless sign-in",
 	"R28":   "deploys, but every sign-up fails: the verification link points at a user pool domain that does not exist",
+	"R29":   "the service refuses http (but for localhost) and relative URLs; without a callback URL the hosted sign-in cannot return",
+	"R30":   "the service refuses the domain; without one, external sign-in has no hosted sign-in to go through",
+	"R31":   "the service (or the provider) refuses the scopes",
+	"R32":   "deploys, but the second federated sign-in of every user fails updating an immutable or missing attribute",
+	"R33":   "the service refuses an OIDC issuer that is not https",
+	"R34":   "the service refuses the SAML provider",
+	"R35":   "the service refuses a provider without its client id, secret or (Apple) key details",
+	"R36":   "a setting that does not protect federated users",
+	"R37":   "a provider secret readable by anyone who can read the template or the stack",
 	"R20":   "deploys, but every call of the trigger fails (Cognito may not invoke the function): for a pre sign-up trigger, nobody can sign up",
 	"DA001": "a name Cognito or CloudFormation refuses, or a stack name past 128 characters, found at deploy time",
 	"DA002": "a pool nobody can sign in to",
@@ -80,6 +89,8 @@ var consequences = map[string]string{
 	"DA014": "options silently ignored because their setting is off",
 	"DA015": "a front end that offers first a factor users cannot use",
 	"DA016": "deploys, but every sign-up fails: the verification link needs a user pool domain",
+	"DA017": "a provider Cognito refuses, a secret that cannot be resolved, or a pool nobody can sign in to",
+	"DA018": "external providers with no hosted domain to sign in through",
 	"DA013": "a trigger or key Cognito refuses at deploy time, or one function named twice (which of the two is meant?)",
 	"DA100": "a file read differently from how it was reviewed, or not at all",
 	"DA101": "a misspelt field silently ignored",
@@ -91,7 +102,7 @@ var consequences = map[string]string{
 }
 
 // lintRules are the rules defineauth lint reports on templates.
-var lintRules = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13", "R14", "R15", "R12", "R16", "R17", "R18", "R19", "R20", "R21", "R22", "R23", "R24", "R25", "R26", "R27", "R28", "DA200"}
+var lintRules = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R13", "R14", "R15", "R12", "R16", "R17", "R18", "R19", "R20", "R21", "R22", "R23", "R24", "R25", "R26", "R27", "R28", "R29", "R30", "R31", "R32", "R33", "R34", "R35", "R36", "R37", "DA200"}
 
 // extra are the rules no config rule reports, with their own titles and severities.
 var extra = []Rule{
@@ -99,6 +110,7 @@ var extra = []Rule{
 	{ID: "R20", Title: "a trigger function Cognito may not invoke: no lambda:InvokeFunction permission for cognito-idp.amazonaws.com in the template (lint only: defineauth always writes it; a warning when the function is outside the template)", Severity: "error / warning"},
 	{ID: "R25", Title: "PASSWORD left out of the allowed first factors (lint only: defineauth always keeps it)", Severity: "error"},
 	{ID: "R28", Title: "link verification without a user pool domain in the template (lint; the config refuses link style, DA016, as defineauth creates no domain)", Severity: "warning"},
+	{ID: "R37", Title: "a provider secret in clear in the template (lint only: defineauth writes dynamic references)", Severity: "error"},
 	{ID: "DA200", Title: "template values Cognito does not accept where the schema has no enum (MfaConfiguration, EnabledMfas, recovery mechanisms, ...)", Severity: "error"},
 }
 

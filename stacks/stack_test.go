@@ -177,6 +177,38 @@ var expectations = map[string][]check{
 			"SMSMessage":   "Example: user {username}, temporary password {####}"}}), "VerificationMessageTemplate": absent})},
 	"messages-email-mfa": {mfa("ON", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"), pool(m{"EmailAuthenticationSubject": "Your Example sign-in code",
 		"EmailAuthenticationMessage": "Your Example sign-in code is {####}. It expires in 3 minutes.", "VerificationMessageTemplate": absent})},
+	"provider-google": {provider("Google", m{"client_id": "1234567890-abc.apps.googleusercontent.com", "authorize_scopes": "openid email profile",
+		"client_secret": "{{resolve:secretsmanager:prod/auth/google:SecretString:clientSecret::}}"}),
+		resource("AWS::Cognito::UserPoolIdentityProvider", m{"AttributeMapping": assertions.Match_ObjectEquals(&m{"email": "email", "given_name": "given_name", "family_name": "family_name"})}),
+		domain("example-shop-auth"), oauthClient([]string{"COGNITO", "Google"}, a{"https://app.example.com/", "http://localhost:3000/"}),
+		output("OAuth", `{"identity_providers":["GOOGLE"],"domain_prefix":"example-shop-auth","scopes":["phone","email","openid","profile","aws.cognito.signin.user.admin"],"redirect_sign_in_uri":["https://app.example.com/","http://localhost:3000/"],"redirect_sign_out_uri":["https://app.example.com/signed-out"],"response_type":"code"}`)},
+	"provider-facebook": {provider("Facebook", m{"client_id": "1234567890123456", "authorize_scopes": "public_profile email",
+		"client_secret": "{{resolve:secretsmanager:arn:aws:secretsmanager:us-east-1:123456789012:secret:facebook-AbCdEf:SecretString:::}}"}),
+		domain("example-facebook"), oauthClient([]string{"COGNITO", "Facebook"}, a{"https://app.example.com/"})},
+	"provider-amazon": {provider("LoginWithAmazon", m{"client_id": "amzn1.application-oa2-client.0123456789", "authorize_scopes": "profile",
+		"client_secret": "{{resolve:secretsmanager:prod/auth/amazon:SecretString:secret::}}"}),
+		resource("AWS::Cognito::UserPoolIdentityProvider", m{"AttributeMapping": m{"name": "name"}}),
+		domain("example-amzn-login"), oauthClient([]string{"COGNITO", "LoginWithAmazon"}, a{"https://app.example.com/"})},
+	"provider-apple": {provider("SignInWithApple", m{"client_id": "com.example.app.signin", "team_id": "ABCDE12345", "key_id": "KEY1234567",
+		"authorize_scopes": "name email", "private_key": "{{resolve:secretsmanager:prod/auth/apple:SecretString:privateKey::}}"}),
+		domain("example-apple"), oauthClient([]string{"COGNITO", "SignInWithApple"}, a{"https://app.example.com/"})},
+	"provider-oidc": {count("AWS::Cognito::UserPoolIdentityProvider", 2),
+		resource("AWS::Cognito::UserPoolIdentityProvider", m{"ProviderName": "CorpLogin", "ProviderType": "OIDC", "IdpIdentifiers": a{"corp.example.com"},
+			"ProviderDetails": m{"oidc_issuer": "https://login.corp.example.com", "attributes_request_method": "GET", "authorize_scopes": "openid email profile"}}),
+		resource("AWS::Cognito::UserPoolIdentityProvider", m{"ProviderName": "Partner", "ProviderDetails": m{"attributes_request_method": "POST", "authorize_scopes": "openid email"}}),
+		resource("AWS::Cognito::UserPoolClient", m{"AllowedOAuthScopes": a{"openid", "email", "profile"}}),
+		oauthClient([]string{"COGNITO", "CorpLogin", "Partner"}, a{"https://app.example.com/"})},
+	"provider-saml": {provider("CorpSAML", m{"MetadataURL": "https://idp.corp.example.com/metadata.xml", "IDPSignout": "true"}),
+		resource("AWS::Cognito::UserPoolIdentityProvider", m{"ProviderType": "SAML", "ProviderDetails": m{"MetadataFile": absent}}),
+		domain("example-saml"), oauthClient([]string{"COGNITO", "CorpSAML"}, a{"https://app.example.com/"})},
+	"providers-all": {count("AWS::Cognito::UserPoolIdentityProvider", 6), count("AWS::Cognito::UserPoolDomain", 1),
+		oauthClient([]string{"COGNITO", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "CorpLogin", "CorpSAML"}, a{"https://app.example.com/", "myapp://callback"}),
+		check{"the client waits for every provider", func(t assertions.Template) {
+			t.HasResource(jsii.String("AWS::Cognito::UserPoolClient"), &m{"DependsOn": assertions.Match_ArrayWith(&a{
+				assertions.Match_StringLikeRegexp(jsii.String("^AuthProviderCorpSAML")), assertions.Match_StringLikeRegexp(jsii.String("^AuthProviderGoogle"))})})
+		}}},
+	"federated-only": {oauthClient([]string{"CorpLogin"}, a{"https://intranet.example.com/"}), domain("example-intranet"),
+		output("OAuth", `{"identity_providers":["CorpLogin"],"domain_prefix":"example-intranet","scopes":["openid","email"],"redirect_sign_in_uri":["https://intranet.example.com/"],"redirect_sign_out_uri":["https://intranet.example.com/"],"response_type":"code"}`)},
 	"pretoken-v2": {pool(m{"LambdaConfig": assertions.Match_ObjectEquals(&m{
 		"PreTokenGenerationConfig": m{"LambdaArn": "arn:aws:lambda:eu-west-1:123456789012:function:claims", "LambdaVersion": "V2_0"}})}),
 		count("AWS::Lambda::Permission", 1), flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")},
@@ -226,6 +258,27 @@ var everyTemplate = []check{
 	count("AWS::Cognito::IdentityPool", 1),
 	resource("AWS::Cognito::IdentityPoolRoleAttachment", m{"Roles": m{"authenticated": assertions.Match_AnyValue(), "unauthenticated": assertions.Match_AnyValue()}}),
 	pool(m{"UsernameConfiguration": m{"CaseSensitive": false}}),
+}
+
+// provider checks an identity provider's details (partially).
+func provider(name string, details m) check {
+	return resource("AWS::Cognito::UserPoolIdentityProvider", m{"ProviderName": name, "ProviderDetails": details,
+		"UserPoolId": m{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^AuthUserPool"))}})
+}
+
+// domain checks the hosted domain.
+func domain(prefix string) check {
+	return resource("AWS::Cognito::UserPoolDomain", m{"Domain": prefix})
+}
+
+// oauthClient checks the web client's OAuth settings.
+func oauthClient(providers []string, callbacks a) check {
+	ps := make(a, len(providers))
+	for i, p := range providers {
+		ps[i] = p
+	}
+	return resource("AWS::Cognito::UserPoolClient", m{"AllowedOAuthFlows": a{"code"}, "AllowedOAuthFlowsUserPoolClient": true,
+		"SupportedIdentityProviders": assertions.Match_ArrayEquals(&ps), "CallbackURLs": assertions.Match_ArrayEquals(&callbacks)})
 }
 
 // output checks a stack output's value.

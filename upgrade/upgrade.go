@@ -78,7 +78,7 @@ var Rules = []Rule{
 	{"U11", "deletion protection turned off, or the pool's Retain policy turned to Delete", Warning, "the pool and its users can be deleted with the stack or by a replacement"},
 	{"U12", "an IAM role's RoleName or Path changed", Warning, "the role is replaced: its ARN changes for anything outside the stack"},
 	{"U13", "a user pool domain changed", Error, "the hosted sign-in and OAuth URLs move"},
-	{"U14", "an identity provider renamed (ProviderName, ProviderType are create-only)", Error, "the provider is replaced: linked users are no longer linked"},
+	{"U14", "an identity provider renamed, removed or given a new logical id (ProviderName, ProviderType are create-only)", Error, "linked users are no longer linked (their next sign-in creates new users), or the update fails on the duplicate name"},
 	{"U15", "the passkey relying party id changed or removed", Error, "every passkey users registered is bound to the old id and stops working; users must sign in another way and register again"},
 }
 
@@ -103,6 +103,7 @@ func Compare(deployed, next *cfn.Template) []Finding {
 	c.clients()
 	c.groups()
 	c.identityPools()
+	c.providers()
 	c.createOnly()
 	slices.SortStableFunc(c.out, func(a, b Finding) int {
 		if d := ruleNumber(a.Rule) - ruleNumber(b.Rule); d != 0 {
@@ -423,6 +424,24 @@ func (c *change) groups() {
 			}
 		}
 		c.add("U9", Error, ids, what, "the group is deleted, and every membership in it is lost (a new group starts empty)", groupFix)
+	}
+}
+
+// providers checks identity providers removed, or given a new logical id (U14): a
+// config rename does both, since the construct id follows the name.
+func (c *change) providers() {
+	const idp = "AWS::Cognito::UserPoolIdentityProvider"
+	for _, id := range c.gone(idp) {
+		name, _ := c.old.Str(c.old.Resources[id].Properties["ProviderName"])
+		ids, what := []string{id}, fmt.Sprintf("the identity provider %s leaves the stack (removed, or renamed)", name)
+		effect := "users who signed in through it are no longer linked to it: under a new name, their next sign-in creates a new, empty user"
+		for _, a := range c.added(idp) {
+			if n, ok := c.new.Str(c.new.Resources[a].Properties["ProviderName"]); ok && n == name {
+				ids, what = []string{id, a}, fmt.Sprintf("the identity provider %s gets a new logical id (%s)", name, a)
+				effect = "CloudFormation creates the new provider before deleting the old one, and Cognito refuses a second provider of the same name: the update fails"
+			}
+		}
+		c.add("U14", Error, ids, what, effect, CreateOnly[idp].Fix)
 	}
 }
 

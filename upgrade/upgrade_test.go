@@ -360,3 +360,42 @@ func TestRelyingParty(t *testing.T) {
 		})
 	}
 }
+
+// TestProviderChangesInConfigs: renaming a provider or the domain in a config (the
+// construct ids follow the names) is reported; adding a provider is not.
+func TestProviderChangesInConfigs(t *testing.T) {
+	render := func(edit func(c *config.Config)) []byte {
+		cfg, err := config.Load("../testdata/configs/provider-oidc.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit(cfg)
+		st := spec.ForStack(cfg)
+		return st.Template()
+	}
+	old := render(func(*config.Config) {})
+	for _, tc := range []struct {
+		name string
+		edit func(c *config.Config)
+		want string
+	}{
+		{"provider renamed", func(c *config.Config) { c.LoginWith.ExternalProviders.OIDC[0].Name = "CorpSSO" }, "U14"},
+		{"provider removed", func(c *config.Config) { c.LoginWith.ExternalProviders.OIDC = c.LoginWith.ExternalProviders.OIDC[1:] }, "U14"},
+		{"domain changed", func(c *config.Config) { c.LoginWith.ExternalProviders.DomainPrefix = "example-oidc-2" }, "U13"},
+		{"provider added, URLs changed: safe", func(c *config.Config) {
+			x := c.LoginWith.ExternalProviders
+			x.Google = &config.OAuthProvider{ClientID: "g", ClientSecret: &config.Secret{SecretsManager: "g"}}
+			x.CallbackURLs = append(x.CallbackURLs, "https://new.example.com/")
+		}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			findings, err := upgrade.Check(old, render(tc.edit))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rules(findings); got != tc.want {
+				t.Errorf("got %q, want %q: %v", got, tc.want, findings)
+			}
+		})
+	}
+}

@@ -98,6 +98,8 @@ type Config struct {
 	// attachedKey the Go KMS key object's label; see Attach.
 	attached    map[Trigger]string
 	attachedKey string
+	// secrets holds the providers whose secret a Go program passed (AttachSecret).
+	secrets map[string]bool
 }
 
 // LoginWith chooses the attributes users sign in with, and how. In JSON, "email" and
@@ -117,6 +119,9 @@ type LoginWith struct {
 	PhoneOptions *PhoneLogin `json:"-"`
 	// WebAuthn lets users sign in with passkeys. Default: off.
 	WebAuthn *WebAuthn `json:"webAuthn,omitempty"`
+	// ExternalProviders adds sign-in with Google, Facebook, Amazon, Apple, OIDC and
+	// SAML through a hosted domain. Default: none.
+	ExternalProviders *ExternalProviders `json:"externalProviders,omitempty"`
 }
 
 // Multifactor configures multi-factor authentication.

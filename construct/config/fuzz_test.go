@@ -240,14 +240,56 @@ func setSignIn(cfg *config.Config, b uint16, text string) {
 	}
 }
 
+// setProviders sets external providers from the bits of b, with text as the domain
+// prefix, an OIDC provider's name or a callback URL.
+func setProviders(cfg *config.Config, b uint16, text string) {
+	bit := func(i int) bool { return b&(1<<i) != 0 }
+	if !bit(0) {
+		return
+	}
+	secret := &config.Secret{SecretsManager: "prod/idp", JSONKey: text}
+	x := &config.ExternalProviders{DomainPrefix: "example-login", CallbackURLs: []string{"https://app.example.com/"}, FederatedOnly: bit(1)}
+	if bit(2) {
+		x.DomainPrefix = text
+	}
+	if bit(3) {
+		x.CallbackURLs = append(x.CallbackURLs, text)
+	}
+	if bit(4) {
+		x.Google = &config.OAuthProvider{ClientID: "g", ClientSecret: secret, AttributeMapping: map[string]string{"email": "email"}}
+	}
+	if bit(5) {
+		x.Facebook = &config.OAuthProvider{ClientID: "f", ClientSecret: secret, Scopes: []string{"public_profile", text}}
+	}
+	if bit(6) {
+		x.LoginWithAmazon = &config.OAuthProvider{ClientID: "a", ClientSecret: secret}
+	}
+	if bit(7) {
+		x.SignInWithApple = &config.AppleProvider{ClientID: "s", TeamID: "T", KeyID: "K", PrivateKey: secret}
+	}
+	if bit(8) {
+		x.OIDC = append(x.OIDC, config.OIDCProvider{Name: text, ClientID: "o", ClientSecret: secret, IssuerURL: "https://login.example.com"})
+	}
+	if bit(9) {
+		x.SAML = &config.SAMLProvider{Name: "Corp", Metadata: &config.SAMLMetadata{MetadataType: []string{"URL", "FILE"}[b>>10&1], MetadataContent: text}}
+	}
+	if bit(11) {
+		x.Scopes = []string{"OPENID", "EMAIL"}
+	}
+	if bit(12) {
+		x.LogoutURLs = []string{text}
+	}
+	cfg.LoginWith.ExternalProviders = x
+}
+
 // FuzzConfigSpace explores the space of well-formed configs (mutated JSON is rarely
 // valid): login, MFA mode and methods, senders, recovery, attributes, devices, plans.
 // Run longer with: go test ./construct/config -run '^$' -fuzz '^FuzzConfigSpace$' -fuzztime 10m
 func FuzzConfigSpace(f *testing.F) {
-	f.Add("shop", uint16(0b1_0000_0001_0011), uint8(2), uint8(2), "Your code is {####}", "arn:aws:iam::123456789012:role/sms", "ext", 12, uint16(0), uint16(0))
-	f.Add("x", uint16(0xffff), uint8(1), uint8(6), "", "", "", 8, uint16(0xffff), uint16(0xffff))
-	f.Add("a b", uint16(0), uint8(0), uint8(0), "{####}", "", "id", 99, uint16(0b10_0011_1000_0001), uint16(0b1_0010_0101))
-	f.Fuzz(func(t *testing.T, name string, bits uint16, mode, recovery uint8, smsMessage, snsArn, externalID string, minLen int, triggers, signin uint16) {
+	f.Add("shop", uint16(0b1_0000_0001_0011), uint8(2), uint8(2), "Your code is {####}", "arn:aws:iam::123456789012:role/sms", "ext", 12, uint16(0), uint16(0), uint16(0), "")
+	f.Add("x", uint16(0xffff), uint8(1), uint8(6), "", "", "", 8, uint16(0xffff), uint16(0xffff), uint16(0xffff), "example-login")
+	f.Add("a b", uint16(0), uint8(0), uint8(0), "{####}", "", "id", 99, uint16(0b10_0011_1000_0001), uint16(0b1_0010_0101), uint16(0b1_0001_0001_0001), "https://app.example.com/")
+	f.Fuzz(func(t *testing.T, name string, bits uint16, mode, recovery uint8, smsMessage, snsArn, externalID string, minLen int, triggers, signin, providers uint16, text string) {
 		bit := func(i int) bool { return bits&(1<<i) != 0 }
 		recoveries := []config.AccountRecovery{"", config.RecoveryEmailOnly, config.RecoveryNone, config.RecoveryPhoneAndEmail,
 			config.RecoveryEmailAndPhoneWithoutMFA, config.RecoveryPhoneOnlyWithoutMFA, config.RecoveryPhoneWithoutMFAAndEmail}
@@ -293,6 +335,7 @@ func FuzzConfigSpace(f *testing.F) {
 		}
 		setTriggers(cfg, triggers)
 		setSignIn(cfg, signin, smsMessage)
+		setProviders(cfg, providers, text)
 		for _, p := range cfg.Check() {
 			if p.Rule == "" || p.Message == "" || p.Fix == "" {
 				t.Fatalf("incomplete problem %+v", p)

@@ -21,9 +21,10 @@ type multifactorJSON struct {
 
 // loginWithJSON is the JSON shape of LoginWith.
 type loginWithJSON struct {
-	Email    json.RawMessage `json:"email,omitempty"`
-	Phone    json.RawMessage `json:"phone,omitempty"`
-	WebAuthn json.RawMessage `json:"webAuthn,omitempty"`
+	Email             json.RawMessage    `json:"email,omitempty"`
+	Phone             json.RawMessage    `json:"phone,omitempty"`
+	WebAuthn          json.RawMessage    `json:"webAuthn,omitempty"`
+	ExternalProviders *ExternalProviders `json:"externalProviders,omitempty"`
 }
 
 // shapes maps a type with its own JSON form to the type Decode walks instead, and
@@ -37,9 +38,10 @@ var (
 			Email *EmailMFA `json:"email"`
 		}](),
 		reflect.TypeFor[LoginWith](): reflect.TypeFor[struct {
-			Email    *EmailLogin `json:"email"`
-			Phone    *PhoneLogin `json:"phone"`
-			WebAuthn *WebAuthn   `json:"webAuthn"`
+			Email             *EmailLogin        `json:"email"`
+			Phone             *PhoneLogin        `json:"phone"`
+			WebAuthn          *WebAuthn          `json:"webAuthn"`
+			ExternalProviders *ExternalProviders `json:"externalProviders"`
 		}](),
 	}
 	flagOrObject = map[reflect.Type]string{
@@ -133,6 +135,7 @@ func (l *LoginWith) UnmarshalJSON(data []byte) error {
 	if on && l.WebAuthn == nil {
 		l.WebAuthn = &WebAuthn{}
 	}
+	l.ExternalProviders = aux.ExternalProviders
 	return err
 }
 
@@ -149,5 +152,6 @@ func (l LoginWith) MarshalJSON() ([]byte, error) {
 	if aux.WebAuthn, err = writeFlag(l.WebAuthn != nil, l.WebAuthn); err != nil {
 		return nil, err
 	}
+	aux.ExternalProviders = l.ExternalProviders
 	return json.Marshal(aux)
 }

@@ -65,6 +65,14 @@ var rules = []Rule{
 	{"R24", "a one-time-code first factor needs its channel: SES email for EMAIL_OTP, an SMS configuration for SMS_OTP", sevError, checkR24},
 	{"R26", "passkeys need the relying party id: the domain the front end is served from", sevBoth, checkR26},
 	{"R27", "device tracking has no effect with passwordless (choice-based) sign-in", sevWarning, checkR27},
+	{"R29", "callback and logout URLs are absolute https URLs (http only for localhost), at least one callback URL", sevError, checkR29},
+	{"R30", "the domain prefix is one Cognito accepts: lower-case letters, digits, hyphens, no aws, amazon or cognito", sevError, checkR30},
+	{"R31", "OAuth scopes: the client's PHONE, EMAIL, PROFILE need OPENID; each provider's scopes are its own", sevError, checkR31},
+	{"R32", "attribute mappings write attributes that exist and are mutable", sevError, checkR32},
+	{"R33", "an OIDC provider's issuer is an https URL", sevError, checkR33},
+	{"R34", "SAML metadata is an https URL or an XML document", sevError, checkR34},
+	{"R35", "every provider has the details Cognito requires (client id and secret; Apple: team id, key id, private key; OIDC: issuer)", sevError, checkR35},
+	{"R36", "MFA and device tracking do not apply to federated users", sevWarning, checkR36},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth, checkPassword},
 	{"DA005", "user attributes are known standard attributes or well-formed custom ones", sevError, checkAttributes},
 	{"DA006", "senders are well-formed (ARNs, regions, addresses)", sevError, checkSenders},
@@ -77,6 +85,8 @@ var rules = []Rule{
 	{"DA014", "options are given only for settings that are on (loginWith.email, loginWith.phone, multifactor.email)", sevError, checkOptions},
 	{"DA015", "the preferred first challenge is one of the enabled first factors", sevError, checkPreferred},
 	{"DA016", "link verification needs a user pool domain, which defineauth does not create", sevError, checkLinkStyle},
+	{"DA017", "external providers are well-formed: names, secrets (Secrets Manager only), scopes and methods", sevError, checkProviders},
+	{"DA018", "external sign-in needs a domain prefix", sevError, checkDomainGiven},
 	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", sevError, checkLimits},
 	{"DA105", "values that look like unresolved CDK tokens", sevError, checkTokens},
 }
@@ -185,10 +195,13 @@ const MaxResources = 500
 
 // ResourceCount is how many resources the auth construct creates for the config: the
 // user pool, web client, identity pool, its two roles and their attachment, the SMS
-// role when one is created, a group and its role per group, and an invoke
-// permission per trigger or sender.
+// role when one is created, a group and its role per group, an invoke permission
+// per trigger or sender, the identity providers and the hosted domain.
 func (c *Config) ResourceCount() int {
-	n := 6 + 2*len(c.Groups)
+	n := 6 + 2*len(c.Groups) + len(c.Providers())
+	if x := c.LoginWith.ExternalProviders; x != nil && x.DomainPrefix != "" {
+		n++
+	}
 	for _, t := range triggerTable {
 		if c.HasTrigger(t.name) {
 			n++
@@ -242,6 +255,32 @@ func checkTokens(c *Config) []*Problem {
 	if m := c.Multifactor; m != nil && m.EmailOptions != nil {
 		add("multifactor.email.emailMessage", m.EmailOptions.EmailMessage)
 		add("multifactor.email.emailSubject", m.EmailOptions.EmailSubject)
+	}
+	if x := c.LoginWith.ExternalProviders; x != nil {
+		const base = "loginWith.externalProviders"
+		add(base+".domainPrefix", x.DomainPrefix)
+		for i, u := range x.CallbackURLs {
+			add(fmt.Sprintf("%s.callbackUrls[%d]", base, i), u)
+		}
+		for i, u := range x.LogoutURLs {
+			add(fmt.Sprintf("%s.logoutUrls[%d]", base, i), u)
+		}
+		for _, p := range c.Providers() {
+			add(p.Path+".name", p.Name)
+			for _, k := range slices.Sorted(maps.Keys(p.Details)) {
+				add(p.Path, p.Details[k])
+			}
+			for _, k := range slices.Sorted(maps.Keys(p.AttributeMapping)) {
+				add(p.Path+".attributeMapping", k)
+				add(p.Path+".attributeMapping", p.AttributeMapping[k])
+			}
+			for _, id := range p.Identifiers {
+				add(p.Path+".identifiers", id)
+			}
+			if p.Secret != nil {
+				add(p.Path+"."+secretField(p), p.Secret.SecretsManager+p.Secret.JSONKey)
+			}
+		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.UserAttributes)) {
 		add("userAttributes."+excerpt(k), k)

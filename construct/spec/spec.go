@@ -52,6 +52,7 @@ const (
 	UnauthenticatedRole = "UnauthenticatedRole"
 	RoleAttachmentID    = "IdentityPoolRoles"
 	SMSRoleID           = "SMSRole"
+	DomainID            = "Domain"
 )
 
 // Auth is everything the Auth construct makes for one config.
@@ -86,6 +87,32 @@ type Auth struct {
 	// permission; SenderKey is LambdaConfig.KMSKeyID.
 	Triggers  []Trigger
 	SenderKey Function
+	// Providers are the external identity providers; Domain is the hosted domain
+	// they sign in through (nil without OAuth).
+	Providers []Provider
+	Domain    *Domain
+}
+
+// Provider is one AWS::Cognito::UserPoolIdentityProvider. ProviderDetails holds
+// plain strings; the secret, when there is one, is SecretKey's value: a dynamic
+// reference to SecretRef, or (SecretAttached) a Go SecretValue the construct holds.
+type Provider struct {
+	ConstructID      string
+	Key              string
+	ProviderName     string
+	ProviderType     string
+	ProviderDetails  map[string]string
+	SecretKey        string
+	SecretRef        string
+	SecretAttached   bool
+	AttributeMapping map[string]string
+	IdpIdentifiers   []string
+}
+
+// Domain is the pool's hosted domain, <Prefix>.auth.<region>.amazoncognito.com.
+type Domain struct {
+	ConstructID string
+	Prefix      string
 }
 
 // Function names a Lambda function or KMS key: by ARN (from a config file), or a Go
@@ -129,6 +156,16 @@ type Client struct {
 	PreventUserExistenceErrors string
 	EnableTokenRevocation      bool
 	SupportedIdentityProviders []string
+	// OAuth is the client's hosted sign-in settings; nil without OAuth.
+	OAuth *OAuth
+}
+
+// OAuth is the web client's OAuth settings: the authorization code grant only.
+type OAuth struct {
+	Flows        []string
+	Scopes       []string
+	CallbackURLs []string
+	LogoutURLs   []string
 }
 
 // IdentityPool is the identity pool federated with the web client.
@@ -209,7 +246,7 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 			ClientName: cfg.WebClientName(), GenerateSecret: false,
 			ExplicitAuthFlows:          cfg.ExplicitAuthFlows(),
 			PreventUserExistenceErrors: "ENABLED", EnableTokenRevocation: true,
-			SupportedIdentityProviders: []string{"COGNITO"},
+			SupportedIdentityProviders: cfg.SupportedIdentityProviders(),
 		},
 		IdentityPool:        IdentityPool{IdentityPoolName: cfg.Name, AllowUnauthenticatedIdentities: cfg.AllowUnauthenticatedIdentities},
 		AuthenticatedRole:   IdentityRole{AMR: "authenticated", Description: roleDescription("authenticated", cfg.Name)},
@@ -261,6 +298,21 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		a.Triggers = append(a.Triggers, tr)
 	}
 	a.SenderKey = Function{ARN: cfg.SenderKeyARN(), Attached: cfg.AttachedSenderKey()}
+	if x := cfg.LoginWith.ExternalProviders; x != nil {
+		a.WebClient.OAuth = &OAuth{Flows: []string{"code"}, Scopes: cfg.OAuthScopes(), CallbackURLs: x.CallbackURLs, LogoutURLs: x.LogoutURLs}
+		if x.DomainPrefix != "" {
+			a.Domain = &Domain{ConstructID: DomainID, Prefix: x.DomainPrefix}
+		}
+	}
+	for _, p := range cfg.Providers() {
+		sp := Provider{ConstructID: config.ProviderConstructID(p.Name), Key: p.Key, ProviderName: p.Name, ProviderType: p.Type,
+			ProviderDetails: p.Details, SecretKey: p.SecretKey, SecretAttached: cfg.SecretAttached(p.Key),
+			AttributeMapping: p.AttributeMapping, IdpIdentifiers: p.Identifiers}
+		if p.Secret != nil {
+			sp.SecretRef = p.Secret.DynamicReference()
+		}
+		a.Providers = append(a.Providers, sp)
+	}
 	return a
 }
 
@@ -337,6 +389,18 @@ func StaticOutputs(cfg *config.Config) map[string]string {
 	if p := passwordless(cfg); p != nil {
 		b, _ := json.Marshal(p)
 		out[outputs.PasswordlessSettings] = string(b)
+	}
+	if x := cfg.LoginWith.ExternalProviders; x != nil {
+		o := outputs.OAuthOutput{IdentityProviders: []string{}, DomainPrefix: x.DomainPrefix, Scopes: cfg.OAuthScopes(),
+			RedirectSignInURI: x.CallbackURLs, RedirectSignOutURI: x.LogoutURLs, ResponseType: "code"}
+		for _, p := range cfg.Providers() {
+			o.IdentityProviders = append(o.IdentityProviders, p.OutputName)
+		}
+		if o.RedirectSignOutURI == nil {
+			o.RedirectSignOutURI = []string{}
+		}
+		b, _ := json.Marshal(o)
+		out[outputs.OAuthSettings] = string(b)
 	}
 	return out
 }

@@ -53,6 +53,7 @@ type resource struct {
 	props      map[string]any
 	removal    string
 	suppressed []Suppression
+	dependsOn  []string // construct paths of resources this one waits for
 }
 
 // resources lists every resource of the Auth construct with id authID.
@@ -89,11 +90,48 @@ func (a *Auth) resources(authID string) []resource {
 		}})
 	}
 	c := a.WebClient
-	out = append(out, resource{path: at(WebClientID), typ: "AWS::Cognito::UserPoolClient", props: map[string]any{
+	client := resource{path: at(WebClientID), typ: "AWS::Cognito::UserPoolClient", props: map[string]any{
 		"UserPoolId": Ref{pool}, "ClientName": c.ClientName, "GenerateSecret": c.GenerateSecret,
 		"ExplicitAuthFlows": c.ExplicitAuthFlows, "PreventUserExistenceErrors": c.PreventUserExistenceErrors,
 		"EnableTokenRevocation": c.EnableTokenRevocation, "SupportedIdentityProviders": c.SupportedIdentityProviders,
-	}})
+	}}
+	if o := c.OAuth; o != nil {
+		client.props["AllowedOAuthFlows"] = o.Flows
+		client.props["AllowedOAuthFlowsUserPoolClient"] = true
+		client.props["AllowedOAuthScopes"] = o.Scopes
+		if len(o.CallbackURLs) > 0 {
+			client.props["CallbackURLs"] = o.CallbackURLs
+		}
+		if len(o.LogoutURLs) > 0 {
+			client.props["LogoutURLs"] = o.LogoutURLs
+		}
+	}
+	for _, p := range a.Providers {
+		client.dependsOn = append(client.dependsOn, at(p.ConstructID))
+		details := map[string]any{}
+		for k, v := range p.ProviderDetails {
+			details[k] = v
+		}
+		if p.SecretKey != "" && p.SecretRef != "" {
+			details[p.SecretKey] = p.SecretRef
+		}
+		props := map[string]any{"UserPoolId": Ref{pool}, "ProviderName": p.ProviderName, "ProviderType": p.ProviderType, "ProviderDetails": details}
+		if len(p.AttributeMapping) > 0 {
+			m := map[string]any{}
+			for k, v := range p.AttributeMapping {
+				m[k] = v
+			}
+			props["AttributeMapping"] = m
+		}
+		if len(p.IdpIdentifiers) > 0 {
+			props["IdpIdentifiers"] = p.IdpIdentifiers
+		}
+		out = append(out, resource{path: at(p.ConstructID), typ: "AWS::Cognito::UserPoolIdentityProvider", props: props})
+	}
+	if d := a.Domain; d != nil {
+		out = append(out, resource{path: at(d.ConstructID), typ: "AWS::Cognito::UserPoolDomain", props: map[string]any{"UserPoolId": Ref{pool}, "Domain": d.Prefix}})
+	}
+	out = append(out, client)
 	idPool := at(IdentityPoolID)
 	out = append(out, resource{path: idPool, typ: "AWS::Cognito::IdentityPool", props: map[string]any{
 		"IdentityPoolName": a.IdentityPool.IdentityPoolName, "AllowUnauthenticatedIdentities": a.IdentityPool.AllowUnauthenticatedIdentities,
@@ -214,6 +252,14 @@ func (s *Stack) Template() []byte {
 		res := map[string]any{"Type": r.typ, "Properties": resolve(r.props)}
 		if r.removal != "" {
 			res["DeletionPolicy"], res["UpdateReplacePolicy"] = r.removal, r.removal
+		}
+		if len(r.dependsOn) > 0 {
+			var deps []string
+			for _, d := range r.dependsOn {
+				deps = append(deps, logicalIDOf(d))
+			}
+			slices.Sort(deps)
+			res["DependsOn"] = deps
 		}
 		if len(r.suppressed) > 0 {
 			var rules []any

@@ -1,0 +1,289 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// ExternalProviders lets users sign in with Google, Facebook, Amazon, Apple, OIDC
+// and SAML identity providers through the pool's hosted domain (JSON:
+// "loginWith": {"externalProviders": {...}}). Secrets never appear in the config or
+// the template: the config names them (Secret), and the template resolves them
+// with CloudFormation dynamic references.
+type ExternalProviders struct {
+	// Google, Facebook and LoginWithAmazon are the social providers.
+	Google          *OAuthProvider `json:"google,omitempty"`
+	Facebook        *OAuthProvider `json:"facebook,omitempty"`
+	LoginWithAmazon *OAuthProvider `json:"loginWithAmazon,omitempty"`
+	// SignInWithApple is Sign in with Apple.
+	SignInWithApple *AppleProvider `json:"signInWithApple,omitempty"`
+	// OIDC lists OpenID Connect providers, each with its own name.
+	OIDC []OIDCProvider `json:"oidc,omitempty"`
+	// SAML is a SAML 2.0 provider.
+	SAML *SAMLProvider `json:"saml,omitempty"`
+	// Scopes are the OAuth scopes the web client may ask for: PHONE, EMAIL,
+	// OPENID, PROFILE, COGNITO_ADMIN; PHONE, EMAIL and PROFILE need OPENID (R31).
+	// Default: all five.
+	Scopes []string `json:"scopes,omitempty"`
+	// CallbackURLs are where the hosted sign-in may send users back with a code:
+	// absolute https URLs (http only for localhost); at least one (R29).
+	CallbackURLs []string `json:"callbackUrls,omitempty"`
+	// LogoutURLs are where it may send users after signing out (same form).
+	LogoutURLs []string `json:"logoutUrls,omitempty"`
+	// DomainPrefix names the hosted domain, <prefix>.auth.<region>.amazoncognito.com:
+	// lower-case letters, digits and hyphens, without aws, amazon or cognito;
+	// required with any provider (R30). Changing it moves every sign-in URL (U13).
+	DomainPrefix string `json:"domainPrefix,omitempty"`
+	// FederatedOnly leaves Cognito's own user names and passwords out of the hosted
+	// sign-in: users sign in through the providers only. Default: false.
+	FederatedOnly bool `json:"federatedOnly,omitempty"`
+}
+
+// OAuthProvider is Google, Facebook or Login with Amazon.
+type OAuthProvider struct {
+	// ClientID is the app's client id at the provider; required.
+	ClientID string `json:"clientId,omitempty"`
+	// ClientSecret names the app's client secret; required (Go programs may pass
+	// an awscdk.SecretValue instead, construct.AuthProps.ProviderSecrets).
+	ClientSecret *Secret `json:"clientSecret,omitempty"`
+	// Scopes are what the pool asks the provider for. Default: Google "openid
+	// email profile", Facebook "public_profile email", Amazon "profile".
+	Scopes []string `json:"scopes,omitempty"`
+	// AttributeMapping maps user pool attributes (email, givenName, custom:x) to
+	// the provider's attribute names; targets must be mutable (R32).
+	AttributeMapping map[string]string `json:"attributeMapping,omitempty"`
+}
+
+// AppleProvider is Sign in with Apple.
+type AppleProvider struct {
+	// ClientID is the Services ID; TeamID and KeyID identify the key; PrivateKey
+	// names the key's content. All four are required (R35).
+	ClientID   string  `json:"clientId,omitempty"`
+	TeamID     string  `json:"teamId,omitempty"`
+	KeyID      string  `json:"keyId,omitempty"`
+	PrivateKey *Secret `json:"privateKey,omitempty"`
+	// Scopes: name and email. Default: both.
+	Scopes []string `json:"scopes,omitempty"`
+	// AttributeMapping is as for OAuthProvider.
+	AttributeMapping map[string]string `json:"attributeMapping,omitempty"`
+}
+
+// OIDCProvider is an OpenID Connect provider.
+type OIDCProvider struct {
+	// Name is the provider's name in the pool and the client: 1 to 32 characters,
+	// not a social provider's name; required.
+	Name string `json:"name,omitempty"`
+	// ClientID and ClientSecret are the app's credentials at the provider.
+	ClientID     string  `json:"clientId,omitempty"`
+	ClientSecret *Secret `json:"clientSecret,omitempty"`
+	// IssuerURL is the provider's issuer: an https URL (R33); required.
+	IssuerURL string `json:"issuerUrl,omitempty"`
+	// Scopes must include openid. Default: openid email profile.
+	Scopes []string `json:"scopes,omitempty"`
+	// AttributeRequestMethod is GET or POST. Default: GET.
+	AttributeRequestMethod string `json:"attributeRequestMethod,omitempty"`
+	// Identifiers are email domains that route users to this provider.
+	Identifiers []string `json:"identifiers,omitempty"`
+	// AttributeMapping is as for OAuthProvider. Default: email from email.
+	AttributeMapping map[string]string `json:"attributeMapping,omitempty"`
+}
+
+// SAMLProvider is a SAML 2.0 identity provider, in Amplify's vocabulary.
+type SAMLProvider struct {
+	// Name is as for OIDCProvider.
+	Name string `json:"name,omitempty"`
+	// Metadata is the provider's metadata; required.
+	Metadata *SAMLMetadata `json:"metadata,omitempty"`
+	// IdpSignout also signs users out of the provider. Default: false.
+	IdpSignout bool `json:"idpSignout,omitempty"`
+	// Identifiers and AttributeMapping are as for OIDCProvider.
+	Identifiers      []string          `json:"identifiers,omitempty"`
+	AttributeMapping map[string]string `json:"attributeMapping,omitempty"`
+}
+
+// SAMLMetadata is a SAML provider's metadata: a URL or the document itself (R34).
+type SAMLMetadata struct {
+	// MetadataType is URL (MetadataContent is an https URL) or FILE (it is the
+	// XML document).
+	MetadataType string `json:"metadataType,omitempty"`
+	// MetadataContent is the URL or the document.
+	MetadataContent string `json:"metadataContent,omitempty"`
+}
+
+// Secret names a secret without holding it: a Secrets Manager secret (its name or
+// ARN, and the key when the secret is a JSON object). The template gets a
+// CloudFormation dynamic reference, {{resolve:secretsmanager:...}}, which
+// CloudFormation resolves at deploy time.
+type Secret struct {
+	SecretsManager string `json:"secretsManager,omitempty"`
+	JSONKey        string `json:"jsonKey,omitempty"`
+	// SSMSecureString is refused (DA017): CloudFormation resolves SSM SecureString
+	// parameters only in a few resource properties, and Cognito's identity
+	// providers are not among them; it is here to say so clearly.
+	SSMSecureString string `json:"ssmSecureString,omitempty"`
+}
+
+// DynamicReference is the CloudFormation dynamic reference to the secret.
+func (s *Secret) DynamicReference() string {
+	return "{{resolve:secretsmanager:" + s.SecretsManager + ":SecretString:" + s.JSONKey + "::}}"
+}
+
+// Provider is one configured identity provider, in template terms.
+type Provider struct {
+	// Key names the provider in Go props and messages: google, facebook,
+	// loginWithAmazon, signInWithApple, or the OIDC/SAML provider's name.
+	Key string
+	// Path is the provider's JSON path.
+	Path string
+	// Name and Type are the template's ProviderName and ProviderType.
+	Name, Type string
+	// Details are ProviderDetails without the secret; SecretKey is the detail
+	// that holds it (client_secret, private_key; "" for SAML), Secret its name.
+	Details   map[string]string
+	SecretKey string
+	Secret    *Secret
+	// AttributeMapping maps Cognito attribute names to the provider's.
+	AttributeMapping map[string]string
+	Identifiers      []string
+	// OutputName is the provider as amplify_outputs.json lists it.
+	OutputName string
+}
+
+// Providers lists the configured identity providers in template order.
+func (c *Config) Providers() []Provider {
+	x := c.LoginWith.ExternalProviders
+	if x == nil {
+		return nil
+	}
+	var out []Provider
+	social := func(key, name, outName string, p *OAuthProvider, scopes string) {
+		if p == nil {
+			return
+		}
+		if len(p.Scopes) > 0 {
+			scopes = strings.Join(p.Scopes, " ")
+		}
+		out = append(out, Provider{Key: key, Path: "loginWith.externalProviders." + key, Name: name, Type: name,
+			Details: map[string]string{"client_id": p.ClientID, "authorize_scopes": scopes}, SecretKey: "client_secret", Secret: p.ClientSecret,
+			AttributeMapping: cognitoMapping(p.AttributeMapping), OutputName: outName})
+	}
+	social("google", "Google", "GOOGLE", x.Google, "openid email profile")
+	social("facebook", "Facebook", "FACEBOOK", x.Facebook, "public_profile email")
+	social("loginWithAmazon", "LoginWithAmazon", "LOGIN_WITH_AMAZON", x.LoginWithAmazon, "profile")
+	if a := x.SignInWithApple; a != nil {
+		scopes := "name email"
+		if len(a.Scopes) > 0 {
+			scopes = strings.Join(a.Scopes, " ")
+		}
+		out = append(out, Provider{Key: "signInWithApple", Path: "loginWith.externalProviders.signInWithApple", Name: "SignInWithApple", Type: "SignInWithApple",
+			Details:   map[string]string{"client_id": a.ClientID, "team_id": a.TeamID, "key_id": a.KeyID, "authorize_scopes": scopes},
+			SecretKey: "private_key", Secret: a.PrivateKey, AttributeMapping: cognitoMapping(a.AttributeMapping), OutputName: "SIGN_IN_WITH_APPLE"})
+	}
+	for i, o := range x.OIDC {
+		scopes := "openid email profile"
+		if len(o.Scopes) > 0 {
+			scopes = strings.Join(o.Scopes, " ")
+		}
+		method := o.AttributeRequestMethod
+		if method == "" {
+			method = "GET"
+		}
+		out = append(out, Provider{Key: o.Name, Path: fmt.Sprintf("loginWith.externalProviders.oidc[%d]", i), Name: o.Name, Type: "OIDC",
+			Details:   map[string]string{"client_id": o.ClientID, "oidc_issuer": o.IssuerURL, "authorize_scopes": scopes, "attributes_request_method": method},
+			SecretKey: "client_secret", Secret: o.ClientSecret, AttributeMapping: cognitoMapping(o.AttributeMapping), Identifiers: o.Identifiers, OutputName: o.Name})
+	}
+	if s := x.SAML; s != nil {
+		d := map[string]string{"IDPSignout": fmt.Sprint(s.IdpSignout)}
+		if m := s.Metadata; m != nil {
+			if m.MetadataType == "URL" {
+				d["MetadataURL"] = m.MetadataContent
+			} else {
+				d["MetadataFile"] = m.MetadataContent
+			}
+		}
+		out = append(out, Provider{Key: s.Name, Path: "loginWith.externalProviders.saml", Name: s.Name, Type: "SAML", Details: d,
+			AttributeMapping: cognitoMapping(s.AttributeMapping), Identifiers: s.Identifiers, OutputName: s.Name})
+	}
+	return out
+}
+
+// cognitoMapping turns config attribute names (email, givenName, custom:x) into
+// Cognito's (email, given_name, custom:x); unknown names stay as written.
+func cognitoMapping(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for k, v := range m {
+		if n, ok := StandardAttributeName(k); ok {
+			k = n
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// oauthScopes maps the config's scope names to OAuth scopes.
+var oauthScopes = map[string]string{"PHONE": "phone", "EMAIL": "email", "OPENID": "openid", "PROFILE": "profile", "COGNITO_ADMIN": "aws.cognito.signin.user.admin"}
+
+// OAuthScopes are the web client's AllowedOAuthScopes (all five by default).
+func (c *Config) OAuthScopes() []string {
+	x := c.LoginWith.ExternalProviders
+	if x == nil {
+		return nil
+	}
+	names := x.Scopes
+	if len(names) == 0 {
+		names = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
+	}
+	var out []string
+	for _, n := range names {
+		if s, ok := oauthScopes[n]; ok {
+			out = append(out, s)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// SupportedIdentityProviders are the web client's providers: COGNITO (unless
+// sign-in is federated only) and every configured provider.
+func (c *Config) SupportedIdentityProviders() []string {
+	x := c.LoginWith.ExternalProviders
+	out := []string{}
+	if x == nil || !x.FederatedOnly {
+		out = append(out, "COGNITO")
+	}
+	for _, p := range c.Providers() {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+var (
+	domainPrefix  = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$`)
+	providerName  = regexp.MustCompile(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,32}$`)
+	reservedNames = []string{"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "COGNITO", "Cognito"}
+	clientScopes  = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
+)
+
+// checkURL reports what is wrong with a callback or logout URL ("" when nothing).
+func checkURL(s string) string {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || !u.IsAbs() || u.Host == "":
+		return "is not an absolute URL"
+	case u.Fragment != "":
+		return "has a #fragment, which OAuth forbids in redirect URLs"
+	case u.Scheme == "https":
+		return ""
+	case u.Scheme == "http" && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1"):
+		return ""
+	case u.Scheme == "http":
+		return "uses http, which Cognito allows only for localhost"
+	}
+	return "" // app schemes (myapp://callback) are allowed for native apps
+}
