@@ -6,11 +6,19 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/defineauth/defineauth/internal/cfn"
 )
 
-var prefixDomain = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$`)
+// prefixDomain and hostname are compiled on first use (bounded repetitions are
+// costly to compile at every start of the command).
+var (
+	prefixDomain = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$`) })
+	hostname     = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	})
+)
 
 // requiredDetails are the ProviderDetails each provider type needs.
 var requiredDetails = map[string][]string{
@@ -40,7 +48,7 @@ func (p *pool) checkProviders(f facts) {
 		case "AWS::Cognito::UserPoolDomain":
 			if d, ok := v.Str(props["Domain"]); ok && !strings.Contains(d, ".") {
 				switch {
-				case !prefixDomain.MatchString(d):
+				case !prefixDomain().MatchString(d):
 					p.add("R30", Error, "use lower-case letters, digits and hyphens", "domain %s: %q is not a domain prefix Cognito accepts", id, d)
 				case strings.Contains(d, "aws") || strings.Contains(d, "amazon") || strings.Contains(d, "cognito"):
 					p.add("R30", Error, "choose a prefix without aws, amazon or cognito", "domain %s: %q contains a word Cognito reserves", id, d)

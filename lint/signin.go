@@ -2,15 +2,12 @@ package lint
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
 	"github.com/defineauth/defineauth/internal/cognitomsg"
 )
-
-var hostname = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 
 // checkSignIn applies the passwordless rules (R12, R23-R27) to the pool's sign-in
 // policy and passkey settings.
@@ -48,7 +45,7 @@ func (p *pool) checkSignIn(f facts) {
 		case !ok:
 		case id == "localhost":
 			p.add("R26", Warning, "use the production domain when you deploy for users", "passkeys registered for localhost work only in development")
-		case !hostname.MatchString(id):
+		case !hostname().MatchString(id):
 			p.add("R26", Error, "use a bare lower-case domain such as example.com", "WebAuthnRelyingPartyID %q is not a domain name", id)
 		}
 	}

@@ -37,7 +37,7 @@ func checkProviders(c *Config) []*Problem {
 			switch {
 			case p.Name == "":
 				add(p.Path+".name", `add "name": the provider's name in the hosted sign-in`, "the %s provider has no name", p.Type)
-			case !providerName.MatchString(p.Name):
+			case !providerName().MatchString(p.Name):
 				add(p.Path+".name", "use 1 to 32 letters, digits, punctuation or symbols, without spaces", "%s is not a provider name Cognito accepts", quote(p.Name))
 			case slices.Contains(reservedNames, p.Name):
 				add(p.Path+".name", "choose another name", "%s is the name of a built-in provider", quote(p.Name))
@@ -130,7 +130,7 @@ func checkR30(c *Config) []*Problem {
 	}
 	d := x.DomainPrefix
 	const path = "loginWith.externalProviders.domainPrefix"
-	if !domainPrefix.MatchString(d) {
+	if !domainPrefix().MatchString(d) {
 		return []*Problem{problemf("R30", path, "use 1 to 63 lower-case letters, digits and hyphens, not starting or ending with a hyphen", "%s is not a domain prefix Cognito accepts", quote(d))}
 	}
 	for _, w := range []string{"aws", "amazon", "cognito"} {

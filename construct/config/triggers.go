@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Triggers connects Cognito's Lambda triggers to functions. A config file names each
@@ -235,10 +236,17 @@ func (c *Config) ExplicitAuthFlows() []string {
 	return flows
 }
 
+// The ARN patterns, compiled on first use: their bounded repetitions are costly to
+// compile, and most runs of the command never need them.
 var (
-	lambdaARN = regexp.MustCompile(`^arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$`)
-	kmsKeyARN = regexp.MustCompile(`^arn:aws[a-z-]*:kms:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:key/[A-Za-z0-9-]{1,128}$`)
+	lambdaARN = lazyRegexp(`^arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$`)
+	kmsKeyARN = lazyRegexp(`^arn:aws[a-z-]*:kms:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:key/[A-Za-z0-9-]{1,128}$`)
 )
+
+// lazyRegexp compiles expr on first use.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 func checkTriggers(c *Config) []*Problem {
 	var out []*Problem
@@ -248,7 +256,7 @@ func checkTriggers(c *Config) []*Problem {
 			out = append(out, problemf("DA013", t.path, "name the function once: remove the ARN from the config, or do not attach a function in Go",
 				"%s is named by ARN and also attached in Go (%s)", t.name, c.attached[t.name]))
 		}
-		if arn != "" && !isToken(arn) && !lambdaARN.MatchString(arn) {
+		if arn != "" && !isToken(arn) && !lambdaARN().MatchString(arn) {
 			out = append(out, problemf("DA013", t.path, "use a Lambda function ARN: arn:aws:lambda:us-east-1:123456789012:function:name",
 				"%s is not a Lambda function ARN", quote(arn)))
 		}
@@ -260,7 +268,7 @@ func checkTriggers(c *Config) []*Problem {
 		if s.s == nil {
 			continue
 		}
-		if k := s.s.KMSKeyArn; k != "" && !isToken(k) && !kmsKeyARN.MatchString(k) {
+		if k := s.s.KMSKeyArn; k != "" && !isToken(k) && !kmsKeyARN().MatchString(k) {
 			out = append(out, problemf("DA013", s.path+".kmsKeyArn", "use a KMS key ARN: arn:aws:kms:us-east-1:123456789012:key/<key id>",
 				"%s is not a KMS key ARN", quote(k)))
 		}
