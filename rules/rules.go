@@ -109,7 +109,7 @@ var extra = []Rule{
 	{ID: "R14", Title: "standard attributes in Schema without AttributeDataType (lint only: defineauth always writes it)", Severity: "error"},
 	{ID: "R20", Title: "a trigger function Cognito may not invoke: no lambda:InvokeFunction permission for cognito-idp.amazonaws.com in the template (lint only: defineauth always writes it; a warning when the function is outside the template)", Severity: "error / warning"},
 	{ID: "R25", Title: "PASSWORD left out of the allowed first factors (lint only: defineauth always keeps it)", Severity: "error"},
-	{ID: "R28", Title: "link verification without a user pool domain in the template (lint; the config refuses link style, DA016, as defineauth creates no domain)", Severity: "warning"},
+	{ID: "R28", Title: "link verification without a user pool domain in the template (lint; in a config, DA016)", Severity: "warning"},
 	{ID: "R37", Title: "a provider secret in clear in the template (lint only: defineauth writes dynamic references)", Severity: "error"},
 	{ID: "DA200", Title: "template values Cognito does not accept where the schema has no enum (MfaConfiguration, EnabledMfas, recovery mechanisms, ...)", Severity: "error"},
 }

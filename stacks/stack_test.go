@@ -171,6 +171,10 @@ var expectations = map[string][]check{
 		"EmailMessage": "<p>Welcome to Example!</p><p>Your confirmation code is <b>{####}</b>.</p>",
 		"SmsMessage":   "Example: your confirmation code is {####}"}), "Policies": m{"SignInPolicy": absent}}),
 		flows("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")}, withSMS...),
+	"messages-verification-link": {pool(m{"VerificationMessageTemplate": assertions.Match_ObjectEquals(&m{
+		"DefaultEmailOption": "CONFIRM_WITH_LINK", "EmailSubjectByLink": "Confirm your Example account",
+		"EmailMessageByLink": "Welcome to Example! {##Confirm your email address##} to finish signing up."})}),
+		domain("example-verify"), oauthClient([]string{"COGNITO"}, a{"https://app.example.com/"}), count("AWS::Cognito::UserPoolIdentityProvider", 0)},
 	"messages-invitation": {pool(m{"AdminCreateUserConfig": assertions.Match_ObjectEquals(&m{"AllowAdminCreateUserOnly": true,
 		"InviteMessageTemplate": m{"EmailSubject": "You are invited to Example",
 			"EmailMessage": "Hello {username}, an administrator created your Example account. Your temporary password is {####}.",

@@ -62,6 +62,35 @@ func checkProviders(c *Config) []*Problem {
 			}
 		}
 	}
+	// Control characters have no place in ids, URLs, scopes or mappings (and
+	// CloudFormation tooling refuses templates holding DEL or C1 controls); a
+	// metadata document may hold line breaks and tabs.
+	control := func(path, v, allowed string) {
+		if hasControl(v, allowed) {
+			add(path, "remove the control characters", "the value contains control characters")
+		}
+	}
+	for i, u := range slices.Concat(x.CallbackURLs, x.LogoutURLs) {
+		control(fmt.Sprintf("loginWith.externalProviders.urls[%d]", i), u, "")
+	}
+	for _, p := range c.Providers() {
+		for _, k := range sortedKeys(p.Details) {
+			allowed := ""
+			if k == "MetadataFile" {
+				allowed = "\n\r\t"
+			}
+			control(p.Path, p.Details[k], allowed)
+		}
+		for _, k := range sortedKeys(p.AttributeMapping) {
+			control(p.Path+".attributeMapping", k+p.AttributeMapping[k], "")
+		}
+		for _, id := range p.Identifiers {
+			control(p.Path+".identifiers", id, "")
+		}
+		if s := p.Secret; s != nil {
+			control(p.Path+"."+secretField(p), s.SecretsManager+s.JSONKey+s.SSMSecureString, "")
+		}
+	}
 	for i, o := range x.OIDC {
 		if m := o.AttributeRequestMethod; m != "" && m != "GET" && m != "POST" {
 			add(fmt.Sprintf("loginWith.externalProviders.oidc[%d].attributeRequestMethod", i), "use GET or POST", "unknown value %s", quote(m))

@@ -84,7 +84,7 @@ var rules = []Rule{
 	{"DA013", "trigger and sender functions and the sender key are well-formed ARNs, named once, one key for both senders", sevError, checkTriggers},
 	{"DA014", "options are given only for settings that are on (loginWith.email, loginWith.phone, multifactor.email)", sevError, checkOptions},
 	{"DA015", "the preferred first challenge is one of the enabled first factors", sevError, checkPreferred},
-	{"DA016", "link verification needs a user pool domain, which defineauth does not create", sevError, checkLinkStyle},
+	{"DA016", "link verification needs the pool's domain (loginWith.externalProviders.domainPrefix)", sevError, checkLinkStyle},
 	{"DA017", "external providers are well-formed: names, secrets (Secrets Manager only), scopes and methods", sevError, checkProviders},
 	{"DA018", "external sign-in needs a domain prefix", sevError, checkDomainGiven},
 	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", sevError, checkLimits},

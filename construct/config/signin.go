@@ -271,11 +271,14 @@ func checkPreferred(c *Config) []*Problem {
 	return nil
 }
 
-// checkLinkStyle: a verification link points at the pool's domain.
+// checkLinkStyle: a verification link points at the pool's domain, which defineauth
+// creates only with loginWith.externalProviders.domainPrefix.
 func checkLinkStyle(c *Config) []*Problem {
-	if e := c.LoginWith.EmailOptions; e != nil && e.VerificationEmailStyle == VerifyWithLink {
-		return []*Problem{problemf("DA016", "loginWith.email.verificationEmailStyle", `use "CODE"`,
-			"link verification needs a user pool domain, which defineauth does not create; every sign-up would fail")}
+	x := c.LoginWith.ExternalProviders
+	hasDomain := x != nil && x.DomainPrefix != ""
+	if e := c.LoginWith.EmailOptions; e != nil && e.VerificationEmailStyle == VerifyWithLink && !hasDomain {
+		return []*Problem{problemf("DA016", "loginWith.email.verificationEmailStyle", `use "CODE", or give the pool a domain (loginWith.externalProviders.domainPrefix)`,
+			"link verification needs a user pool domain, and the pool has none; every sign-up would fail")}
 	}
 	return nil
 }
