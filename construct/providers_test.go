@@ -31,6 +31,12 @@ func providerDetails(t *testing.T, stack awscdk.Stack) (map[string]map[string]an
 	if err != nil {
 		t.Fatal(err)
 	}
+	return detailsIn(t, tmpl), tmpl
+}
+
+// detailsIn returns the ProviderDetails of every identity provider in a template.
+func detailsIn(t *testing.T, tmpl []byte) map[string]map[string]any {
+	t.Helper()
 	var doc struct {
 		Resources map[string]struct {
 			Type       string
@@ -46,7 +52,7 @@ func providerDetails(t *testing.T, stack awscdk.Stack) (map[string]map[string]an
 			out[id], _ = r.Properties["ProviderDetails"].(map[string]any)
 		}
 	}
-	return out, tmpl
+	return out
 }
 
 // TestProviderSecretInGo: a secret passed as a SecretValue reaches the template as
@@ -122,21 +128,8 @@ func TestNoSecretInGoldenTemplates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var doc struct {
-			Resources map[string]struct {
-				Type       string
-				Properties map[string]any
-			}
-		}
-		if err := json.Unmarshal(raw, &doc); err != nil {
-			t.Fatal(err)
-		}
-		for id, r := range doc.Resources {
-			if r.Type != "AWS::Cognito::UserPoolIdentityProvider" {
-				continue
-			}
+		for id, d := range detailsIn(t, raw) {
 			providers++
-			d, _ := r.Properties["ProviderDetails"].(map[string]any)
 			for _, k := range []string{"client_secret", "private_key"} {
 				if v, ok := d[k]; ok {
 					if s, _ := v.(string); !strings.HasPrefix(s, "{{resolve:secretsmanager:") || !strings.HasSuffix(s, "}}") {

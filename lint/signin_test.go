@@ -70,20 +70,8 @@ func TestSignInAndMessageRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := map[string]bool{}
-			var list []string
-			for _, f := range findings {
-				s := f.Rule
-				if f.Severity == lint.Warning {
-					s += " warning"
-				}
-				if !got[s] {
-					got[s] = true
-					list = append(list, s)
-				}
-			}
-			if strings.Join(list, ",") != tc.want {
-				t.Errorf("got %q, want %q\n%v", strings.Join(list, ","), tc.want, findings)
+			if got := ruleList(t, findings); got != tc.want {
+				t.Errorf("got %q, want %q\n%v", got, tc.want, findings)
 			}
 		})
 	}

@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/defineauth/defineauth/lint"
@@ -81,16 +80,8 @@ func TestTriggerRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, f := range findings {
-				s := f.Rule
-				if f.Severity == lint.Warning {
-					s += " warning"
-				}
-				got = append(got, s)
-			}
-			if strings.Join(got, ",") != tc.want {
-				t.Errorf("got %q, want %q\n%v", strings.Join(got, ","), tc.want, findings)
+			if got := ruleList(t, findings); got != tc.want {
+				t.Errorf("got %q, want %q\n%v", got, tc.want, findings)
 			}
 		})
 	}
