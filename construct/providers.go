@@ -39,7 +39,7 @@ func (a *Auth) addProviders(s *spec.Auth) {
 			props.AttributeMapping = m
 		}
 		r := awscognito.NewCfnUserPoolIdentityProvider(a.Construct, jsii.String(p.ConstructID), props)
-		a.CfnWebClient.AddDependency(r)
+		a.CfnWebClient.AddResourceDependency(r, jsii.String("the client names the provider in SupportedIdentityProviders"))
 		a.Providers[p.Key] = r
 	}
 	if d := s.Domain; d != nil {
