@@ -16,9 +16,16 @@ import (
 // a synth's time here) for the Node.js process the tests start: the templates are the
 // same bytes, and what it checks is covered by defineauth lint and by cfn-lint over
 // every golden and fuzzed template in CI. CI keeps one real `cdk synth` with it on.
+//
+// It also makes a call of a deprecated aws-cdk-lib API fail the test
+// (JSII_DEPRECATED=fail) instead of printing a warning nobody reads: deprecated APIs
+// go away in the next major version.
 func Main(m *testing.M) {
 	if _, set := os.LookupEnv("CDK_VALIDATION"); !set {
 		os.Setenv("CDK_VALIDATION", "false")
+	}
+	if _, set := os.LookupEnv("JSII_DEPRECATED"); !set {
+		os.Setenv("JSII_DEPRECATED", "fail")
 	}
 	code := m.Run()
 	jsii.Close()
