@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/defineauth/defineauth/construct/config"
@@ -217,5 +218,19 @@ func BenchmarkDecodeValidate(b *testing.B) {
 			b.Fatal(err)
 		}
 		_ = cfg.Check()
+	}
+}
+
+// TestSecretNeverEchoed: a secret written where a secret is only named is refused
+// without repeating it, so it does not end up in CI logs.
+func TestSecretNeverEchoed(t *testing.T) {
+	const secret = "GOCSPX-not-a-real-secret-1234"
+	for _, field := range []string{`"clientSecret": "` + secret + `"`, `"clientSecret": ["` + secret + `"]`} {
+		data := `{"name": "shop", "loginWith": {"email": true, "externalProviders": {"google": {"clientId": "g", ` + field +
+			`}, "callbackUrls": ["https://app.example.com/"], "domainPrefix": "example-login"}}}`
+		_, err := config.Decode([]byte(data))
+		if err == nil || strings.Contains(err.Error(), secret) || !strings.Contains(err.Error(), "DA102") {
+			t.Errorf("%s: %v", field, err)
+		}
 	}
 }

@@ -104,7 +104,8 @@ func parseProblem(err error) error {
 }
 
 var (
-	jsonKinds = map[reflect.Kind]string{
+	secretType = reflect.TypeFor[Secret]()
+	jsonKinds  = map[reflect.Kind]string{
 		reflect.Bool: "a boolean", reflect.String: "a string", reflect.Int: "a whole number",
 		reflect.Struct: "an object", reflect.Map: "an object", reflect.Slice: "an array",
 	}
@@ -127,6 +128,12 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 		t = t.Elem()
 	}
 	if !kindMatches(v, t) {
+		if t == secretType {
+			// Never echo what stands where a secret goes: it may be the secret.
+			*problems = append(*problems, problemf("DA102", path, `name the secret instead: {"secretsManager": "<secret name or ARN>", "jsonKey": "<key>"}`,
+				"a secret is named here, never written: expected an object, got %s (value not shown)", kindName(v)))
+			return
+		}
 		want := jsonKinds[t.Kind()]
 		if w, ok := flagOrObject[reflect.PointerTo(t)]; ok {
 			want = w
@@ -213,6 +220,21 @@ func describe(v any) string {
 		return "an array"
 	}
 	return "null"
+}
+
+// kindName names the JSON type of v without its value.
+func kindName(v any) string {
+	switch v.(type) {
+	case bool:
+		return "a boolean"
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case []any:
+		return "an array"
+	}
+	return "an object"
 }
 
 // jsonFields maps each JSON field name of struct type t to its field.
