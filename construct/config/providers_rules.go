@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -10,9 +11,9 @@ import (
 // AttachSecret records that a Go program passed the secret of provider key (see
 // Provider.Key) as an object; the rules then count it as given.
 func (c *Config) AttachSecret(key string) {
-	m := make(map[string]bool, len(c.secrets)+1)
-	for k, v := range c.secrets {
-		m[k] = v
+	m := maps.Clone(c.secrets)
+	if m == nil {
+		m = map[string]bool{}
 	}
 	m[key] = true
 	c.secrets = m
@@ -74,14 +75,14 @@ func checkProviders(c *Config) []*Problem {
 		control(fmt.Sprintf("loginWith.externalProviders.urls[%d]", i), u, "")
 	}
 	for _, p := range c.Providers() {
-		for _, k := range sortedKeys(p.Details) {
+		for _, k := range slices.Sorted(maps.Keys(p.Details)) {
 			allowed := ""
 			if k == "MetadataFile" {
 				allowed = "\n\r\t"
 			}
 			control(p.Path, p.Details[k], allowed)
 		}
-		for _, k := range sortedKeys(p.AttributeMapping) {
+		for _, k := range slices.Sorted(maps.Keys(p.AttributeMapping)) {
 			control(p.Path+".attributeMapping", k+p.AttributeMapping[k], "")
 		}
 		for _, id := range p.Identifiers {
@@ -226,33 +227,9 @@ func checkR32(c *Config) []*Problem {
 	if x == nil {
 		return nil
 	}
-	type mapping struct {
-		path string
-		m    map[string]string
-	}
-	var maps []mapping
-	add := func(path string, m map[string]string) { maps = append(maps, mapping{path, m}) }
-	if x.Google != nil {
-		add("google", x.Google.AttributeMapping)
-	}
-	if x.Facebook != nil {
-		add("facebook", x.Facebook.AttributeMapping)
-	}
-	if x.LoginWithAmazon != nil {
-		add("loginWithAmazon", x.LoginWithAmazon.AttributeMapping)
-	}
-	if x.SignInWithApple != nil {
-		add("signInWithApple", x.SignInWithApple.AttributeMapping)
-	}
-	for i, o := range x.OIDC {
-		add(fmt.Sprintf("oidc[%d]", i), o.AttributeMapping)
-	}
-	if x.SAML != nil {
-		add("saml", x.SAML.AttributeMapping)
-	}
-	for _, mp := range maps {
-		for _, k := range sortedKeys(mp.m) {
-			path := "loginWith.externalProviders." + mp.path + ".attributeMapping." + excerpt(k)
+	for _, p := range c.Providers() {
+		for _, k := range slices.Sorted(maps.Keys(p.Mapping)) {
+			path := p.Path + ".attributeMapping." + excerpt(k)
 			attr, declared := c.UserAttributes[k]
 			switch {
 			case strings.HasPrefix(k, "custom:") && !declared:
@@ -271,15 +248,6 @@ func checkR32(c *Config) []*Problem {
 			}
 		}
 	}
-	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
 	return out
 }
 

@@ -148,9 +148,12 @@ var (
 
 // domainName matches a DNS domain name; compiled on first use, since its bounded
 // repetitions make it costly to compile at every start of the command.
-var domainName = sync.OnceValue(func() func(string) bool {
-	return regexp.MustCompile(`^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$`).MatchString
-})
+var domainName = lazyRegexp(`^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$`)
+
+// lazyRegexp compiles expr on first use.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // hasControl reports whether s holds a control character other than those in allowed.
 func hasControl(s, allowed string) bool {
@@ -637,7 +640,7 @@ func checkSenders(c *Config) []*Problem {
 			out = append(out, problemf("DA006", "senders.email.sesRegion", `use a region name such as "us-east-1"`,
 				"%s is not a region name", quote(e.SESRegion)))
 		}
-		if d := e.SESVerifiedDomain; d != "" && !isToken(d) && (len(d) > 253 || !domainName()(d)) {
+		if d := e.SESVerifiedDomain; d != "" && !isToken(d) && (len(d) > 253 || !domainName().MatchString(d)) {
 			out = append(out, problemf("DA006", "senders.email.sesVerifiedDomain", "use the verified domain itself, such as example.com",
 				"%s is not a domain name", quote(d)))
 		}

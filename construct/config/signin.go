@@ -215,7 +215,7 @@ func checkR26(c *Config) []*Problem {
 	case id == "localhost":
 		return []*Problem{warnf("R26", path, "use your production domain when you deploy for users",
 			"passkeys registered for localhost work only in development; changing the id later makes them useless")}
-	case strings.ToLower(id) != id || len(id) > 253 || !domainName()(id):
+	case strings.ToLower(id) != id || len(id) > 253 || !domainName().MatchString(id):
 		return []*Problem{problemf("R26", path, `use a bare lower-case domain, such as "example.com" (no scheme, port or path)`,
 			"%s is not a domain name", quote(id))}
 	}

@@ -2,10 +2,8 @@ package config
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Triggers connects Cognito's Lambda triggers to functions. A config file names each
@@ -242,11 +240,6 @@ var (
 	lambdaARN = lazyRegexp(`^arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$`)
 	kmsKeyARN = lazyRegexp(`^arn:aws[a-z-]*:kms:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:key/[A-Za-z0-9-]{1,128}$`)
 )
-
-// lazyRegexp compiles expr on first use.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
 
 func checkTriggers(c *Config) []*Problem {
 	var out []*Problem
