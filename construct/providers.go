@@ -14,22 +14,22 @@ func (a *Auth) addProviders(s *spec.Auth) {
 	a.Providers = map[string]awscognito.CfnUserPoolIdentityProvider{}
 	for _, p := range s.Providers {
 		details := map[string]interface{}{}
-		for k, v := range p.ProviderDetails {
+		for k, v := range p.Details {
 			details[k] = v
 		}
 		switch {
 		case p.SecretKey == "":
 		case p.SecretAttached:
 			details[p.SecretKey] = a.secrets[p.Key].UnsafeUnwrap()
-		case p.SecretRef != "":
-			details[p.SecretKey] = p.SecretRef
+		case p.SecretReference() != "":
+			details[p.SecretKey] = p.SecretReference()
 		}
 		props := &awscognito.CfnUserPoolIdentityProviderProps{
 			UserPoolId:      a.CfnUserPool.Ref(),
-			ProviderName:    jsii.String(p.ProviderName),
-			ProviderType:    jsii.String(p.ProviderType),
+			ProviderName:    jsii.String(p.Name),
+			ProviderType:    jsii.String(p.Type),
 			ProviderDetails: details,
-			IdpIdentifiers:  strs(p.IdpIdentifiers),
+			IdpIdentifiers:  strs(p.Identifiers),
 		}
 		if len(p.AttributeMapping) > 0 {
 			m := map[string]interface{}{}

@@ -93,20 +93,23 @@ type Auth struct {
 	Domain    *Domain
 }
 
-// Provider is one AWS::Cognito::UserPoolIdentityProvider. ProviderDetails holds
-// plain strings; the secret, when there is one, is SecretKey's value: a dynamic
-// reference to SecretRef, or (SecretAttached) a Go SecretValue the construct holds.
+// Provider is one AWS::Cognito::UserPoolIdentityProvider: the config's provider
+// (name, type, details without the secret, mappings) with its construct id. The
+// secret, when there is one, is SecretKey's value: the dynamic reference to the
+// named Secret, or (SecretAttached) a Go SecretValue the construct holds.
 type Provider struct {
-	ConstructID      string
-	Key              string
-	ProviderName     string
-	ProviderType     string
-	ProviderDetails  map[string]string
-	SecretKey        string
-	SecretRef        string
-	SecretAttached   bool
-	AttributeMapping map[string]string
-	IdpIdentifiers   []string
+	config.Provider
+	ConstructID    string
+	SecretAttached bool
+}
+
+// SecretReference is the dynamic reference to the provider's named secret, "" when
+// the config names none.
+func (p Provider) SecretReference() string {
+	if p.Secret == nil {
+		return ""
+	}
+	return p.Secret.DynamicReference()
 }
 
 // Domain is the pool's hosted domain, <Prefix>.auth.<region>.amazoncognito.com.
@@ -305,12 +308,7 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		}
 	}
 	for _, p := range cfg.Providers() {
-		sp := Provider{ConstructID: config.ProviderConstructID(p.Name), Key: p.Key, ProviderName: p.Name, ProviderType: p.Type,
-			ProviderDetails: p.Details, SecretKey: p.SecretKey, SecretAttached: cfg.SecretAttached(p.Key),
-			AttributeMapping: p.AttributeMapping, IdpIdentifiers: p.Identifiers}
-		if p.Secret != nil {
-			sp.SecretRef = p.Secret.DynamicReference()
-		}
+		sp := Provider{Provider: p, ConstructID: config.ProviderConstructID(p.Name), SecretAttached: cfg.SecretAttached(p.Key)}
 		a.Providers = append(a.Providers, sp)
 	}
 	return a

@@ -109,13 +109,13 @@ func (a *Auth) resources(authID string) []resource {
 	for _, p := range a.Providers {
 		client.dependsOn = append(client.dependsOn, at(p.ConstructID))
 		details := map[string]any{}
-		for k, v := range p.ProviderDetails {
+		for k, v := range p.Details {
 			details[k] = v
 		}
-		if p.SecretKey != "" && p.SecretRef != "" {
-			details[p.SecretKey] = p.SecretRef
+		if ref := p.SecretReference(); p.SecretKey != "" && ref != "" {
+			details[p.SecretKey] = ref
 		}
-		props := map[string]any{"UserPoolId": Ref{pool}, "ProviderName": p.ProviderName, "ProviderType": p.ProviderType, "ProviderDetails": details}
+		props := map[string]any{"UserPoolId": Ref{pool}, "ProviderName": p.Name, "ProviderType": p.Type, "ProviderDetails": details}
 		if len(p.AttributeMapping) > 0 {
 			m := map[string]any{}
 			for k, v := range p.AttributeMapping {
@@ -123,8 +123,8 @@ func (a *Auth) resources(authID string) []resource {
 			}
 			props["AttributeMapping"] = m
 		}
-		if len(p.IdpIdentifiers) > 0 {
-			props["IdpIdentifiers"] = p.IdpIdentifiers
+		if len(p.Identifiers) > 0 {
+			props["IdpIdentifiers"] = p.Identifiers
 		}
 		out = append(out, resource{path: at(p.ConstructID), typ: "AWS::Cognito::UserPoolIdentityProvider", props: props})
 	}
