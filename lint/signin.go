@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -101,11 +100,7 @@ func (p *pool) checkMessages() {
 
 // hasDomain reports whether the template has a user pool domain for this pool.
 func (p *pool) hasDomain() bool {
-	for _, id := range slices.Sorted(maps.Keys(p.tmpl.Resources)) {
-		r := p.tmpl.Resources[id]
-		if r.Type == "AWS::Cognito::UserPoolDomain" && p.isPool(r.Properties["UserPoolId"]) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.tmpl.OfType("AWS::Cognito::UserPoolDomain"), func(id string) bool {
+		return p.isPool(p.tmpl.Resources[id].Properties["UserPoolId"])
+	})
 }

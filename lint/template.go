@@ -8,7 +8,6 @@ package lint
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/defineauth/defineauth/internal/cfn"
 )
@@ -59,13 +58,7 @@ func Check(data []byte) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	var ids []string
-	for id, r := range t.Resources {
-		if r.Type == "AWS::Cognito::UserPool" {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
+	ids := t.OfType("AWS::Cognito::UserPool")
 	r := Report{UserPools: len(ids)}
 	for _, id := range ids {
 		p := &pool{id: id, props: t.Resources[id].Properties, tmpl: t}

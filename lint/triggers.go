@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -75,9 +74,9 @@ func (p *pool) checkTriggers(f facts) {
 func (p *pool) clientFlows() ([]string, bool) {
 	var all []string
 	found := false
-	for _, id := range slices.Sorted(maps.Keys(p.tmpl.Resources)) {
+	for _, id := range p.tmpl.OfType("AWS::Cognito::UserPoolClient") {
 		r := p.tmpl.Resources[id]
-		if r.Type != "AWS::Cognito::UserPoolClient" || !p.isPool(r.Properties["UserPoolId"]) {
+		if !p.isPool(r.Properties["UserPoolId"]) {
 			continue
 		}
 		found = true
@@ -99,12 +98,8 @@ func (p *pool) isPool(v any) bool {
 // invokable reports whether a permission in the template lets Cognito invoke fn from
 // this pool (or from any source, when it has no SourceArn).
 func (p *pool) invokable(fn any) bool {
-	for _, id := range slices.Sorted(maps.Keys(p.tmpl.Resources)) {
-		r := p.tmpl.Resources[id]
-		if r.Type != "AWS::Lambda::Permission" {
-			continue
-		}
-		props := r.Properties
+	for _, id := range p.tmpl.OfType("AWS::Lambda::Permission") {
+		props := p.tmpl.Resources[id].Properties
 		action, _ := p.tmpl.Str(props["Action"])
 		principal, _ := p.tmpl.Str(props["Principal"])
 		if (action != "lambda:InvokeFunction" && action != "lambda:*") || principal != "cognito-idp.amazonaws.com" {

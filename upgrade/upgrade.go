@@ -130,31 +130,19 @@ func (c *change) add(rule string, sev Severity, resources []string, change, effe
 	c.out = append(c.out, Finding{Rule: rule, Severity: sev, Resources: resources, Change: change, Effect: effect, Fix: fix})
 }
 
-// ofType returns the logical ids of the template's resources of type typ, sorted.
-func ofType(t *cfn.Template, typ string) []string {
-	var ids []string
-	for id, r := range t.Resources {
-		if r.Type == typ {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
-}
-
 // gone and added return the ids of typ only in the deployed or only in the new
 // template (an id whose type changed counts as both).
 func (c *change) gone(typ string) []string {
-	return slices.DeleteFunc(ofType(c.old, typ), func(id string) bool { return c.new.Resources[id].Type == typ })
+	return slices.DeleteFunc(c.old.OfType(typ), func(id string) bool { return c.new.Resources[id].Type == typ })
 }
 
 func (c *change) added(typ string) []string {
-	return slices.DeleteFunc(ofType(c.new, typ), func(id string) bool { return c.old.Resources[id].Type == typ })
+	return slices.DeleteFunc(c.new.OfType(typ), func(id string) bool { return c.old.Resources[id].Type == typ })
 }
 
 // kept returns the ids of typ in both templates.
 func (c *change) kept(typ string) []string {
-	return slices.DeleteFunc(ofType(c.old, typ), func(id string) bool { return c.new.Resources[id].Type != typ })
+	return slices.DeleteFunc(c.old.OfType(typ), func(id string) bool { return c.new.Resources[id].Type != typ })
 }
 
 const (
@@ -521,7 +509,7 @@ func normalize(t *cfn.Template, typ, prop string, v any) any {
 
 // usedForSMS reports whether a deployed pool sends SMS through the role id.
 func (c *change) usedForSMS(id string) bool {
-	for _, p := range ofType(c.old, userPool) {
+	for _, p := range c.old.OfType(userPool) {
 		if roleRef(c.old.Resources[p].Properties) == id {
 			return true
 		}

@@ -7,6 +7,7 @@ package cfn
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/strictjson"
@@ -31,6 +32,18 @@ func validLogicalID(id string) bool {
 type Template struct {
 	Parameters map[string]Parameter
 	Resources  map[string]Resource
+}
+
+// OfType returns the logical ids of the resources of type typ, sorted.
+func (t *Template) OfType(typ string) []string {
+	var ids []string
+	for id, r := range t.Resources {
+		if r.Type == typ {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // Parameter is a template parameter; only its default can be known statically.
