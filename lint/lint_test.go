@@ -319,11 +319,7 @@ func TestBillionLaughs(t *testing.T) {
 
 // TestGoldenTemplatesLintClean: every template the construct makes has no lint error.
 func TestGoldenTemplatesLintClean(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/golden/*.template.json")
-	if len(files) < 24 {
-		t.Fatalf("found %d golden templates", len(files))
-	}
-	for _, f := range files {
+	golden.Each(t, "../testdata/golden/*.template.json", ".template.json", 24, func(t *testing.T, _, f string) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -332,7 +328,7 @@ func TestGoldenTemplatesLintClean(t *testing.T) {
 		if err != nil || lint.HasErrors(findings) {
 			t.Errorf("%s: %v %v", f, err, findings)
 		}
-	}
+	})
 }
 
 // TestAmplifyTemplates lints the templates Amplify's own construct produces for the

@@ -66,20 +66,13 @@ func simulateDeploy(t *testing.T, templatePath string) map[string]string {
 // it with testdata/outputs/<name>.amplify_outputs.json, which the aws-amplify client
 // test (clienttest/) loads.
 func TestGoldenOutputs(t *testing.T) {
-	templates, _ := filepath.Glob("../testdata/golden/*.template.json")
-	if len(templates) < 24 {
-		t.Fatalf("found %d golden templates", len(templates))
-	}
-	for _, tp := range templates {
-		name := strings.TrimSuffix(filepath.Base(tp), ".template.json")
-		t.Run(name, func(t *testing.T) {
-			f, err := outputs.FromStackOutputs(simulateDeploy(t, tp))
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Compare(t, filepath.Join("../testdata/outputs", name+".amplify_outputs.json"), f.JSON())
-		})
-	}
+	golden.Each(t, "../testdata/golden/*.template.json", ".template.json", 24, func(t *testing.T, name, tp string) {
+		f, err := outputs.FromStackOutputs(simulateDeploy(t, tp))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Compare(t, filepath.Join("../testdata/outputs", name+".amplify_outputs.json"), f.JSON())
+	})
 }
 
 func base() map[string]string {

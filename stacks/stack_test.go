@@ -72,13 +72,19 @@ func recovery(names ...string) check {
 	return pool(m{"AccountRecoverySetting": m{"RecoveryMechanisms": assertions.Match_ArrayEquals(&opts)}})
 }
 
+// anyList is a list of strings as the assertions library takes lists.
+func anyList(s ...string) a {
+	out := make(a, len(s))
+	for i, x := range s {
+		out[i] = x
+	}
+	return out
+}
+
 func mfa(cfn string, methods ...string) check {
 	var enabled interface{} = absent
 	if methods != nil {
-		list := a{}
-		for _, x := range methods {
-			list = append(list, x)
-		}
+		list := anyList(methods...)
 		enabled = assertions.Match_ArrayEquals(&list)
 	}
 	return pool(m{"MfaConfiguration": cfn, "EnabledMfas": enabled})
@@ -241,10 +247,7 @@ func lambdaARN(name string) string { return "arn:aws:lambda:us-east-1:1234567890
 
 // flows checks the web client's auth flows, exactly.
 func flows(f ...string) check {
-	items := make(a, len(f))
-	for i, x := range f {
-		items[i] = x
-	}
+	items := anyList(f...)
 	return resource("AWS::Cognito::UserPoolClient", m{"ExplicitAuthFlows": assertions.Match_ArrayEquals(&items)})
 }
 
@@ -277,10 +280,7 @@ func domain(prefix string) check {
 
 // oauthClient checks the web client's OAuth settings.
 func oauthClient(providers []string, callbacks a) check {
-	ps := make(a, len(providers))
-	for i, p := range providers {
-		ps[i] = p
-	}
+	ps := anyList(providers...)
 	return resource("AWS::Cognito::UserPoolClient", m{"AllowedOAuthFlows": a{"code"}, "AllowedOAuthFlowsUserPoolClient": true,
 		"SupportedIdentityProviders": assertions.Match_ArrayEquals(&ps), "CallbackURLs": assertions.Match_ArrayEquals(&callbacks)})
 }
@@ -293,42 +293,35 @@ func output(name, value string) check {
 // TestGoldenTemplates synthesizes every config under testdata/configs, compares the
 // template with testdata/golden/<name>.template.json and runs the case's assertions.
 func TestGoldenTemplates(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/configs/*.json")
-	if len(files) < 24 {
-		t.Fatalf("want at least 24 golden configs, found %d", len(files))
-	}
-	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".json")
-		t.Run(name, func(t *testing.T) {
-			cfg, err := config.Load(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tmpl, err := stacks.Template(cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Compare(t, filepath.Join("../testdata/golden", name+".template.json"), tmpl)
-			// The pure-Go rendering (package spec) is the same bytes: the CDK is the oracle.
-			st := spec.ForStack(cfg)
-			if pure := st.Template(); string(pure) != string(tmpl) {
-				t.Errorf("spec.Template differs from the CDK synth (-cdk +spec):\n%s", cmp.Diff(string(tmpl), string(pure)))
-			}
-			checks, ok := expectations[name]
-			if !ok {
-				t.Fatalf("no targeted assertions for %s: add them to expectations", name)
-			}
-			var doc map[string]interface{}
-			if err := json.Unmarshal(tmpl, &doc); err != nil {
-				t.Fatal(err)
-			}
-			tpl := assertions.Template_FromJSON(&doc, nil)
-			for _, c := range append(checks, everyTemplate...) {
-				must(t, c.what, func() { c.run(tpl) })
-			}
-			checkInvariants(t, doc, cfg)
-		})
-	}
+	golden.Each(t, "../testdata/configs/*.json", ".json", 24, func(t *testing.T, name, f string) {
+		cfg, err := config.Load(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tmpl, err := stacks.Template(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Compare(t, filepath.Join("../testdata/golden", name+".template.json"), tmpl)
+		// The pure-Go rendering (package spec) is the same bytes: the CDK is the oracle.
+		st := spec.ForStack(cfg)
+		if pure := st.Template(); string(pure) != string(tmpl) {
+			t.Errorf("spec.Template differs from the CDK synth (-cdk +spec):\n%s", cmp.Diff(string(tmpl), string(pure)))
+		}
+		checks, ok := expectations[name]
+		if !ok {
+			t.Fatalf("no targeted assertions for %s: add them to expectations", name)
+		}
+		var doc map[string]interface{}
+		if err := json.Unmarshal(tmpl, &doc); err != nil {
+			t.Fatal(err)
+		}
+		tpl := assertions.Template_FromJSON(&doc, nil)
+		for _, c := range append(checks, everyTemplate...) {
+			must(t, c.what, func() { c.run(tpl) })
+		}
+		checkInvariants(t, doc, cfg)
+	})
 }
 
 // checkInvariants reads the template directly for rules no single matcher states.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/construct/spec"
+	"github.com/defineauth/defineauth/internal/golden"
 )
 
 // The CDK's ids for paths of this project, read off synthesized templates.
@@ -48,27 +49,20 @@ func hashOf(path string) string {
 // byte for byte, the template the CDK synthesized (stacks' golden tests compare the
 // CDK with the same files, and with this rendering).
 func TestTemplateMatchesGoldenTemplates(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/configs/*.json")
-	if len(files) < 30 {
-		t.Fatalf("found %d golden configs", len(files))
-	}
-	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".json")
-		t.Run(name, func(t *testing.T) {
-			cfg, err := config.Load(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := os.ReadFile(filepath.Join("../../testdata/golden", name+".template.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			st := spec.ForStack(cfg)
-			if got := st.Template(); string(got) != string(want) {
-				t.Errorf("pure-Go template differs from the CDK's golden template (-cdk +spec):\n%s", cmp.Diff(string(want), string(got)))
-			}
-		})
-	}
+	golden.Each(t, "../../testdata/configs/*.json", ".json", 30, func(t *testing.T, name, f string) {
+		cfg, err := config.Load(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join("../../testdata/golden", name+".template.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := spec.ForStack(cfg)
+		if got := st.Template(); string(got) != string(want) {
+			t.Errorf("pure-Go template differs from the CDK's golden template (-cdk +spec):\n%s", cmp.Diff(string(want), string(got)))
+		}
+	})
 }
 
 // Example: the template of the bundled example, in pure Go, without Node.js.

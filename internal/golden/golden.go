@@ -88,3 +88,21 @@ func Section(t testing.TB, path, begin, end, body string) {
 			path, strings.TrimSpace(begin), cmp.Diff(want[i:], text[i:]))
 	}
 }
+
+// Each runs f as a subtest for every file matching pattern, named after the file
+// without suffix ("../testdata/configs/*.json", ".json"), and fails t when fewer
+// than min files match (a moved directory must not make a test pass vacuously).
+func Each(t *testing.T, pattern, suffix string, min int, f func(t *testing.T, name, path string)) {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < min {
+		t.Fatalf("want at least %d files matching %s, found %d", min, pattern, len(files))
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), suffix)
+		t.Run(name, func(t *testing.T) { f(t, name, path) })
+	}
+}
