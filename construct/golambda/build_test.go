@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/defineauth/defineauth/construct/golambda"
+	_ "github.com/defineauth/defineauth/internal/golden" // accepts -update (go test ./... -update)
 )
 
 // module writes a one-package module with main.go = src and returns its directory.

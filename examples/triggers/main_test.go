@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
 	"github.com/aws/jsii-runtime-go"
 
+	_ "github.com/defineauth/defineauth/internal/golden" // accepts -update (go test ./... -update)
 	"github.com/defineauth/defineauth/internal/jsiitest"
 	"github.com/defineauth/defineauth/lint"
 )

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/defineauth/defineauth/internal/awscli"
+	_ "github.com/defineauth/defineauth/internal/golden" // accepts -update (go test ./... -update)
 )
 
 // fakeAWS writes a stand-in `aws` command that records its arguments and answers

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/defineauth/defineauth/internal/cognitomsg"
+	_ "github.com/defineauth/defineauth/internal/golden" // accepts -update (go test ./... -update)
 )
 
 func TestCheck(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+
+	_ "github.com/defineauth/defineauth/internal/golden" // accepts -update (go test ./... -update)
 )
 
 func TestParseAccepts(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/defineauth/defineauth/examples/triggers/handlers"
+	_ "github.com/defineauth/defineauth/internal/golden" // accepts -update (go test ./... -update)
 )
 
 func TestPreSignUp(t *testing.T) {
