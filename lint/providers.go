@@ -126,7 +126,7 @@ func (p *pool) checkProvider(id string, props map[string]any) {
 	}
 	if typ == "OIDC" {
 		if s, ok := v.Str(details["oidc_issuer"]); ok {
-			if u, err := url.Parse(s); err != nil || u.Scheme != "https" || u.Host == "" {
+			if !isHTTPS(s) {
 				p.add("R33", Error, "use the issuer's https URL", "provider %s: oidc_issuer %q is not an https URL", id, s)
 			}
 		}
@@ -139,7 +139,7 @@ func (p *pool) checkProvider(id string, props map[string]any) {
 			p.add("R34", Error, "give MetadataURL or MetadataFile, one of them", "provider %s has %s", id, map[bool]string{true: "both MetadataURL and MetadataFile", false: "neither MetadataURL nor MetadataFile"}[hasURL])
 		case hasURL:
 			if s, ok := v.Str(details["MetadataURL"]); ok {
-				if u, err := url.Parse(s); err != nil || u.Scheme != "https" || u.Host == "" {
+				if !isHTTPS(s) {
 					p.add("R34", Error, "use the metadata's https URL", "provider %s: MetadataURL %q is not an https URL", id, s)
 				}
 			}
@@ -199,4 +199,10 @@ func (p *pool) checkMapping(id string, mapping map[string]any) {
 				"provider %s maps %s, which is immutable: every sign-in after the first fails", id, k)
 		}
 	}
+}
+
+// isHTTPS reports whether s is an absolute https URL with a host.
+func isHTTPS(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "https" && u.Host != ""
 }

@@ -259,7 +259,7 @@ func checkR33(c *Config) []*Problem {
 	}
 	var out []*Problem
 	for i, o := range x.OIDC {
-		if u, err := url.Parse(o.IssuerURL); o.IssuerURL != "" && (err != nil || u.Scheme != "https" || u.Host == "") {
+		if o.IssuerURL != "" && !isHTTPS(o.IssuerURL) {
 			out = append(out, problemf("R33", fmt.Sprintf("loginWith.externalProviders.oidc[%d].issuerUrl", i), "use the issuer's https URL, e.g. https://login.example.com",
 				"%s is not an https URL", quote(o.IssuerURL)))
 		}
@@ -279,7 +279,7 @@ func checkR34(c *Config) []*Problem {
 	case m == nil || m.MetadataContent == "":
 		return []*Problem{problemf("R34", path, `add {"metadataType": "URL", "metadataContent": "https://..."} or the XML document with "FILE"`, "the SAML provider has no metadata")}
 	case m.MetadataType == "URL":
-		if u, err := url.Parse(m.MetadataContent); err != nil || u.Scheme != "https" || u.Host == "" {
+		if !isHTTPS(m.MetadataContent) {
 			return []*Problem{problemf("R34", path+".metadataContent", `give the metadata's https URL, or use "metadataType": "FILE" for the document`, "the metadata URL %s is not an https URL", quote(m.MetadataContent))}
 		}
 	case m.MetadataType == "FILE":
@@ -336,4 +336,10 @@ func checkR36(c *Config) []*Problem {
 			"remembered devices do not apply to users who sign in through an external provider"))
 	}
 	return out
+}
+
+// isHTTPS reports whether s is an absolute https URL with a host.
+func isHTTPS(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "https" && u.Host != ""
 }
