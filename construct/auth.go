@@ -173,10 +173,8 @@ func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
 func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[config.Trigger]awslambda.IFunction, key awskms.IKey,
 	secrets map[string]awscdk.SecretValue, check bool) *Auth {
 	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings(), secrets: secrets,
-		functions: maps.Clone(fns), senderKey: key, decrypts: map[config.Trigger]bool{}, Permissions: map[config.Trigger]awslambda.CfnPermission{}}
-	if a.functions == nil {
-		a.functions = map[config.Trigger]awslambda.IFunction{}
-	}
+		functions: map[config.Trigger]awslambda.IFunction{}, senderKey: key, decrypts: map[config.Trigger]bool{}, Permissions: map[config.Trigger]awslambda.CfnPermission{}}
+	maps.Copy(a.functions, fns)
 	if check {
 		a.Node().AddValidation(&synthCheck{a})
 	}
@@ -190,7 +188,11 @@ func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[c
 		removal = awscdk.RemovalPolicy_DESTROY
 	}
 	sms := a.smsConfiguration(s, removal)
-	a.CfnUserPool = awscognito.NewCfnUserPool(a.Construct, jsii.String(spec.UserPoolID), userPoolProps(s, sms))
+	props := userPoolProps(s, sms)
+	if lc := a.lambdaConfig(); lc != nil {
+		props.LambdaConfig = lc
+	}
+	a.CfnUserPool = awscognito.NewCfnUserPool(a.Construct, jsii.String(spec.UserPoolID), props)
 	a.CfnUserPool.ApplyRemovalPolicy(removal, nil)
 	addSuppressions(a.CfnUserPool, s.PoolSuppressions)
 	a.UserPool = awscognito.UserPool_FromUserPoolId(a.Construct, jsii.String("UserPoolRef"), a.CfnUserPool.Ref())
@@ -199,7 +201,6 @@ func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[c
 	a.addProviders(s)
 	a.addIdentityPool(s)
 	a.addGroups(s.Groups)
-	a.CfnUserPool.SetLambdaConfig(a.lambdaConfig())
 	a.addPermissions()
 	return a
 }
