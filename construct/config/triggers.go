@@ -149,9 +149,6 @@ func lookupTrigger(t Trigger) (triggerInfo, bool) {
 	return triggerTable[i], true
 }
 
-// Path is the JSON path where a config file names the trigger's function.
-func (t Trigger) Path() string { i, _ := lookupTrigger(t); return i.path }
-
 // LambdaConfigKey is the trigger's key in the pool's LambdaConfig.
 func (t Trigger) LambdaConfigKey() string { i, _ := lookupTrigger(t); return i.key }
 
