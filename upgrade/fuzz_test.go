@@ -8,8 +8,11 @@ import (
 	"github.com/defineauth/defineauth/upgrade"
 )
 
+// maxFinding bounds one finding's line: values are quoted at most 64 characters.
+const maxFinding = 2000
+
 // FuzzPairs: the upgrade check neither panics nor hangs on any pair of inputs, every
-// finding is complete, and a template compared with itself has no finding.
+// finding is complete and bounded, and a template compared with itself has no finding.
 // Run longer with: go test ./upgrade -run '^$' -fuzz FuzzPairs -fuzztime 10m
 func FuzzPairs(f *testing.F) {
 	templates := golden.ReadAll(f, "../testdata/golden/*.template.json", "../testdata/amplify/*.template.json")
@@ -26,6 +29,9 @@ func FuzzPairs(f *testing.F) {
 		for _, x := range findings {
 			if x.Rule == "" || len(x.Resources) == 0 || x.Change == "" || x.Effect == "" || x.Fix == "" {
 				t.Fatalf("incomplete finding %+v", x)
+			}
+			if n := len(x.String()); n > maxFinding {
+				t.Fatalf("a finding of %d bytes: it quotes a value without bound", n)
 			}
 		}
 		if same, _ := upgrade.Check(deployed, deployed); len(same) > 0 {

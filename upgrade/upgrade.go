@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
+	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
 // Severity says whether a finding stops the deploy.
@@ -163,9 +164,9 @@ func (c *change) pools() {
 			fate = "orphaned (retained) with every user in it"
 		}
 		if i < len(added) {
-			c.add("U6", Error, []string{id, added[i]}, fmt.Sprintf("the user pool's logical id changes from %s to %s", id, added[i]),
+			c.add("U6", Error, []string{id, added[i]}, cfn.Sayf("the user pool's logical id changes from %s to %s", id, added[i]),
 				"CloudFormation creates a new, empty pool and the app points at it; the old pool is "+fate,
-				fmt.Sprintf("keep the logical id: keep the construct id and path, or pin it (CDK: OverrideLogicalId(%q) on the pool's CfnUserPool)", id))
+				cfn.Sayf("keep the logical id: keep the construct id and path, or pin it (CDK: OverrideLogicalId(%q) on the pool's CfnUserPool)", id))
 			continue
 		}
 		c.add("U6", Error, []string{id}, "the user pool leaves the stack", "the pool is "+fate,
@@ -186,7 +187,7 @@ func (c *change) pool(id string) {
 	oldMFA, okOld := strOr(c.old, op["MfaConfiguration"], "OFF")
 	newMFA, okNew := strOr(c.new, np["MfaConfiguration"], "OFF")
 	if okOld && okNew && oldMFA != "ON" && newMFA == "ON" {
-		c.add("U1", Error, ids, fmt.Sprintf("MfaConfiguration changes from %s to ON", oldMFA),
+		c.add("U1", Error, ids, cfn.Sayf("MfaConfiguration changes from %s to ON", oldMFA),
 			"Cognito refuses it (\"Cannot turn MFA functionality ON, once the user pool has been created\"): the update fails and the stack rolls back",
 			"keep OPTIONAL and require MFA in the app (ask users to enrol at sign-in), or create a new pool with MFA REQUIRED and migrate users to it")
 	}
@@ -198,7 +199,7 @@ func (c *change) pool(id string) {
 		if k1 && k2 {
 			for _, m := range oldMethods {
 				if !slices.Contains(newMethods, m) {
-					c.add("U2", Warning, ids, fmt.Sprintf("%s is no longer an MFA method", m),
+					c.add("U2", Warning, ids, cfn.Sayf("%s is no longer an MFA method", m),
 						"users who enrolled in it lose it: with MFA ON they must set up another method at their next sign-in; with OPTIONAL they sign in without MFA until they do",
 						"keep the method until users have moved to another (updateMFAPreference), then remove it")
 				}
@@ -211,7 +212,7 @@ func (c *change) pool(id string) {
 		ol, k1 := c.old.List(op[key])
 		nl, k2 := c.new.List(np[key])
 		if k1 && k2 && !sameSet(ol, nl) {
-			c.add("U3", Error, ids, fmt.Sprintf("%s change from %s to %s", key, list(ol), list(nl)),
+			c.add("U3", Error, ids, cfn.Sayf("%s change from %s to %s", key, list(ol), list(nl)),
 				"Cognito cannot change how users sign in to an existing pool: the update fails and the stack rolls back",
 				"keep the sign-in attributes; a new way to sign in needs a new pool, with a user migration trigger to move users on their next sign-in")
 		}
@@ -221,7 +222,7 @@ func (c *change) pool(id string) {
 	oc, k1 := boolOr(c.old, cfn.Object(op["UsernameConfiguration"])["CaseSensitive"], true)
 	nc, k2 := boolOr(c.new, cfn.Object(np["UsernameConfiguration"])["CaseSensitive"], true)
 	if k1 && k2 && oc != nc {
-		c.add("U4", Error, ids, fmt.Sprintf("username case sensitivity changes from %v to %v", oc, nc),
+		c.add("U4", Error, ids, cfn.Sayf("username case sensitivity changes from %v to %v", oc, nc),
 			"Cognito cannot change it for an existing pool: the update fails and the stack rolls back",
 			"keep UsernameConfiguration.CaseSensitive as deployed")
 	}
@@ -236,9 +237,9 @@ func (c *change) pool(id string) {
 			newRP, known = "(none)", true
 		}
 		if known && newRP != oldRP {
-			c.add("U15", Error, ids, fmt.Sprintf("WebAuthnRelyingPartyID changes from %s to %s", oldRP, newRP),
-				"every passkey registered so far is bound to "+oldRP+" and stops working: users must sign in another way and register a new passkey",
-				"keep the relying party id as deployed; if the front end moves, keep serving sign-in from "+oldRP+" until users have registered new passkeys")
+			c.add("U15", Error, ids, cfn.Sayf("WebAuthnRelyingPartyID changes from %s to %s", oldRP, newRP),
+				cfn.Sayf("every passkey registered so far is bound to %s and stops working: users must sign in another way and register a new passkey", oldRP),
+				cfn.Sayf("keep the relying party id as deployed; if the front end moves, keep serving sign-in from %s until users have registered new passkeys", oldRP))
 		}
 	}
 
@@ -246,7 +247,7 @@ func (c *change) pool(id string) {
 	// property of the role changed).
 	oldRole, newRole := roleRef(op), roleRef(np)
 	if oldRole != "" && newRole != "" && oldRole != newRole {
-		c.add("U8", Warning, []string{oldRole, newRole}, fmt.Sprintf("the pool %s sends SMS through a new role", id), smsRoleEffect, smsRoleFix)
+		c.add("U8", Warning, []string{oldRole, newRole}, cfn.Sayf("the pool %s sends SMS through a new role", id), smsRoleEffect, smsRoleFix)
 	}
 
 	// U11: deletion protection and removal policy.
@@ -259,7 +260,7 @@ func (c *change) pool(id string) {
 	}
 	for _, p := range []struct{ name, old, new string }{{"DeletionPolicy", o.DeletionPolicy, n.DeletionPolicy}, {"UpdateReplacePolicy", o.UpdateReplacePolicy, n.UpdateReplacePolicy}} {
 		if p.old == "Retain" && p.new != "Retain" {
-			c.add("U11", Warning, ids, fmt.Sprintf("%s changes from Retain to %s", p.name, orDelete(p.new)),
+			c.add("U11", Warning, ids, cfn.Sayf("%s changes from Retain to %s", p.name, orDelete(p.new)),
 				"the pool and every user in it are deleted when it leaves the stack or is replaced",
 				"keep "+p.name+" Retain on a pool with real users")
 		}
@@ -328,14 +329,14 @@ func (c *change) schema(id string, oldSchema, newSchema any) {
 		n, ok := news[name]
 		switch {
 		case !ok:
-			c.add("U5", Error, []string{id}, fmt.Sprintf("the schema attribute %s is removed", display(name)),
+			c.add("U5", Error, []string{id}, cfn.Sayf("the schema attribute %s is removed", display(name)),
 				"Cognito refuses it (\"Existing schema attributes cannot be modified or deleted\"): the update fails and the stack rolls back",
-				fmt.Sprintf("keep %s in the schema; stop using it in the app instead", display(name)))
+				cfn.Sayf("keep %s in the schema; stop using it in the app instead", display(name)))
 		case !o.known || !n.known:
 		case o.dataType != n.dataType || o.required != n.required || o.mutable != n.mutable || !reflect.DeepEqual(constraints(o.raw), constraints(n.raw)):
-			c.add("U5", Error, []string{id}, fmt.Sprintf("the schema attribute %s changes (%s)", display(name), describeChange(o, n)),
+			c.add("U5", Error, []string{id}, cfn.Sayf("the schema attribute %s changes (%s)", display(name), cfn.Sentence(describeChange(o, n))),
 				"Cognito refuses it (\"Existing schema attributes cannot be modified or deleted\"): the update fails and the stack rolls back",
-				fmt.Sprintf("keep %s as deployed; add a new custom attribute (for example custom:%s2) with the settings you want and move the values to it", display(name), strings.TrimPrefix(name, "custom:")))
+				cfn.Sayf("keep %s as deployed; add a new custom attribute (for example custom:%s2) with the settings you want and move the values to it", display(name), strings.TrimPrefix(name, "custom:")))
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(news)) {
@@ -345,13 +346,13 @@ func (c *change) schema(id string, oldSchema, newSchema any) {
 		}
 		switch {
 		case n.required:
-			c.add("U5", Error, []string{id}, fmt.Sprintf("the new schema attribute %s is required", display(name)),
+			c.add("U5", Error, []string{id}, cfn.Sayf("the new schema attribute %s is required", display(name)),
 				"Cognito cannot make an attribute required after the pool exists (existing users do not have it): the update fails and the stack rolls back",
-				fmt.Sprintf("add %s as optional and ask users for it in the app", display(name)))
+				cfn.Sayf("add %s as optional and ask users for it in the app", display(name)))
 		case slices.Contains(standardAttributes, name) && !n.mutable:
-			c.add("U5", Error, []string{id}, fmt.Sprintf("the standard attribute %s is added as immutable", name),
+			c.add("U5", Error, []string{id}, cfn.Sayf("the standard attribute %s is added as immutable", name),
 				"Cognito cannot change a standard attribute's settings after the pool exists: the update fails and the stack rolls back",
-				fmt.Sprintf("leave %s mutable (or out of the schema)", name))
+				cfn.Sayf("leave %s mutable (or out of the schema)", name))
 		}
 	}
 }
@@ -363,13 +364,13 @@ func constraints(m map[string]any) []any {
 func describeChange(o, n schemaEntry) string {
 	var parts []string
 	if o.dataType != n.dataType {
-		parts = append(parts, fmt.Sprintf("type %s -> %s", o.dataType, n.dataType))
+		parts = append(parts, cfn.Sayf("type %s -> %s", o.dataType, n.dataType))
 	}
 	if o.required != n.required {
-		parts = append(parts, fmt.Sprintf("required %v -> %v", o.required, n.required))
+		parts = append(parts, cfn.Sayf("required %v -> %v", o.required, n.required))
 	}
 	if o.mutable != n.mutable {
-		parts = append(parts, fmt.Sprintf("mutable %v -> %v", o.mutable, n.mutable))
+		parts = append(parts, cfn.Sayf("mutable %v -> %v", o.mutable, n.mutable))
 	}
 	if len(parts) == 0 {
 		parts = append(parts, "constraints")
@@ -392,7 +393,7 @@ func (c *change) clients() {
 		}
 		ids, what := []string{id}, "the app client leaves the stack"
 		if replacement != "" {
-			ids, what = []string{id, replacement}, fmt.Sprintf("the app client's logical id changes from %s to %s", id, replacement)
+			ids, what = []string{id, replacement}, cfn.Sayf("the app client's logical id changes from %s to %s", id, replacement)
 		}
 		c.add("U7", Error, ids, what, clientEffect, clientFix)
 	}
@@ -405,10 +406,10 @@ func (c *change) groups() {
 	gone := c.gone(group)
 	for _, id := range gone {
 		name, _ := c.old.Str(c.old.Resources[id].Properties["GroupName"])
-		ids, what := []string{id}, fmt.Sprintf("the group %s leaves the stack", name)
+		ids, what := []string{id}, cfn.Sayf("the group %s leaves the stack", name)
 		for _, a := range c.added(group) {
 			if n, ok := c.new.Str(c.new.Resources[a].Properties["GroupName"]); ok && n == name {
-				ids, what = []string{id, a}, fmt.Sprintf("the group %s gets a new logical id (%s)", name, a)
+				ids, what = []string{id, a}, cfn.Sayf("the group %s gets a new logical id (%s)", name, a)
 			}
 		}
 		c.add("U9", Error, ids, what, "the group is deleted, and every membership in it is lost (a new group starts empty)", groupFix)
@@ -421,11 +422,11 @@ func (c *change) providers() {
 	const idp = "AWS::Cognito::UserPoolIdentityProvider"
 	for _, id := range c.gone(idp) {
 		name, _ := c.old.Str(c.old.Resources[id].Properties["ProviderName"])
-		ids, what := []string{id}, fmt.Sprintf("the identity provider %s leaves the stack (removed, or renamed)", name)
+		ids, what := []string{id}, cfn.Sayf("the identity provider %s leaves the stack (removed, or renamed)", name)
 		effect := "users who signed in through it are no longer linked to it: under a new name, their next sign-in creates a new, empty user"
 		for _, a := range c.added(idp) {
 			if n, ok := c.new.Str(c.new.Resources[a].Properties["ProviderName"]); ok && n == name {
-				ids, what = []string{id, a}, fmt.Sprintf("the identity provider %s gets a new logical id (%s)", name, a)
+				ids, what = []string{id, a}, cfn.Sayf("the identity provider %s gets a new logical id (%s)", name, a)
 				effect = "CloudFormation creates the new provider before deleting the old one, and Cognito refuses a second provider of the same name: the update fails"
 			}
 		}
@@ -439,7 +440,7 @@ func (c *change) identityPools() {
 	for i, id := range gone {
 		ids, what := []string{id}, "the identity pool leaves the stack"
 		if i < len(added) {
-			ids, what = []string{id, added[i]}, fmt.Sprintf("the identity pool's logical id changes from %s to %s", id, added[i])
+			ids, what = []string{id, added[i]}, cfn.Sayf("the identity pool's logical id changes from %s to %s", id, added[i])
 		}
 		c.add("U10", Error, ids, what,
 			"a new identity pool gives every user a new identity id: per-user data keyed by it (S3 prefixes, DynamoDB keys) is orphaned, and guest identities are lost",
@@ -489,7 +490,7 @@ func (c *change) createOnly() {
 				if typ == role && c.usedForSMS(id) {
 					rule, sev, effect, fix = "U8", Warning, smsRoleEffect, smsRoleFix
 				}
-				c.add(rule, sev, []string{id}, fmt.Sprintf("%s changes from %s to %s, which replaces the %s", prop, show(op[prop]), show(np[prop]), typ),
+				c.add(rule, sev, []string{id}, cfn.Sayf("%s changes from %s to %s, which replaces the %s", prop, show(op[prop]), show(np[prop]), typ),
 					effect, fix)
 			}
 		}
@@ -584,9 +585,5 @@ func show(v any) string {
 	if v == nil {
 		return "(not set)"
 	}
-	s := fmt.Sprint(v)
-	if len(s) > 64 {
-		s = s[:64] + "..."
-	}
-	return s
+	return strictjson.Excerpt(fmt.Sprint(v))
 }

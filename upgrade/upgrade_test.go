@@ -399,3 +399,44 @@ func TestProviderChangesInConfigs(t *testing.T) {
 		})
 	}
 }
+
+// TestBoundedEcho: a hazard quotes template values within bounds (U15 names the old
+// relying party three times; U9 a group's name), and a short value whole.
+func TestBoundedEcho(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	for _, tc := range []struct {
+		name       string
+		edit       func(o, n m)
+		rule, want string
+	}{
+		{"U15 relying party", func(o, n m) {
+			props(o, "Pool")["WebAuthnRelyingPartyID"] = huge
+			props(n, "Pool")["WebAuthnRelyingPartyID"] = "app.example.com"
+		}, "U15", "... (1048576 characters)"},
+		{"U9 group", func(o, n m) {
+			props(o, "Admins")["GroupName"] = huge
+			delete(n["Resources"].(m), "Admins")
+		}, "U9", "... (1048576 characters)"},
+		{"U15 short, whole", func(o, n m) {
+			props(o, "Pool")["WebAuthnRelyingPartyID"] = "old.example.com"
+			props(n, "Pool")["WebAuthnRelyingPartyID"] = "app.example.com"
+		}, "U15", "bound to old.example.com and"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o, n := base(), base()
+			tc.edit(o, n)
+			var found bool
+			for _, f := range compare(t, o, n) {
+				if len(f.String()) > 1500 {
+					t.Errorf("a finding of %d bytes", len(f.String()))
+				}
+				if f.Rule == tc.rule && strings.Contains(f.String(), tc.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no %s finding quoting %q", tc.rule, tc.want)
+			}
+		})
+	}
+}

@@ -43,7 +43,7 @@ func parseDocument(data []byte) (any, error) {
 	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("not a valid YAML template: a template is one YAML document, and more follows the first")
 	}
-	c := converter{budget: 1_000_000}
+	c := converter{nodes: maxNodes, bytes: maxExpandedBytes, expanding: map[*yaml.Node]bool{}}
 	return c.value(&doc)
 }
 
@@ -57,13 +57,26 @@ var shortForms = map[string]string{
 	"!Length": "Fn::Length", "!ToJsonString": "Fn::ToJsonString", "!ForEach": "Fn::ForEach",
 }
 
-// converter turns YAML nodes into plain values; budget bounds the nodes visited, so
-// aliases cannot expand a small file into a huge tree.
-type converter struct{ budget int }
+// The bounds of a YAML template once its aliases are expanded: the nodes visited and
+// the bytes of the scalar values produced. A small file whose aliases repeat one large
+// value (a 400 KB !!binary, say) would otherwise become gigabytes; the byte bound is
+// four times the largest template read, so no real template comes near it.
+const (
+	maxNodes         = 1_000_000
+	maxExpandedBytes = 4 * MaxTemplateSize
+)
+
+// converter turns YAML nodes into plain values within the bounds above. expanding
+// holds the anchors whose expansion is under way: an alias to one of them is a cycle
+// (loop: &loop [*loop]), refused before the recursion could exhaust the stack.
+type converter struct {
+	nodes, bytes int
+	expanding    map[*yaml.Node]bool
+}
 
 func (c *converter) value(n *yaml.Node) (any, error) {
-	if c.budget--; c.budget < 0 {
-		return nil, fmt.Errorf("not a valid YAML template: too many nodes once aliases are expanded")
+	if c.nodes--; c.nodes < 0 {
+		return nil, fmt.Errorf("not a valid YAML template: too many nodes once aliases are expanded (more than %d)", maxNodes)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -72,7 +85,17 @@ func (c *converter) value(n *yaml.Node) (any, error) {
 		}
 		return c.value(n.Content[0])
 	case yaml.AliasNode:
-		return c.value(n.Alias)
+		if n.Alias == nil || c.expanding[n.Alias] {
+			return nil, fmt.Errorf("line %d: not a valid YAML template: the alias *%s refers to a value that contains it", n.Line, strictjson.Excerpt(n.Value))
+		}
+		c.expanding[n.Alias] = true
+		v, err := c.value(n.Alias)
+		delete(c.expanding, n.Alias)
+		return v, err
+	case yaml.ScalarNode:
+		if c.bytes -= len(n.Value); c.bytes < 0 {
+			return nil, fmt.Errorf("not a valid YAML template: its aliases expand to more than %s of values", strictjson.Size(maxExpandedBytes))
+		}
 	}
 	if fn, ok := shortForms[n.Tag]; ok {
 		return c.intrinsic(fn, n)
