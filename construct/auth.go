@@ -141,7 +141,7 @@ func NewAuthWithProps(scope constructs.Construct, id *string, props *AuthProps) 
 		}
 		c.AttachSecret(key)
 	}
-	if err := c.Validate(); err != nil {
+	if err := spec.Validate(&c); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
 	a := build(scope, id, &c, props.Triggers, props.SenderKey, props.ProviderSecrets, true)
@@ -212,7 +212,7 @@ type synthCheck struct{ a *Auth }
 // Validate returns one message per error-severity problem.
 func (v *synthCheck) Validate() *[]*string {
 	var out []*string
-	for _, p := range config.Problems(v.a.Config.Validate()) {
+	for _, p := range config.Problems(spec.Validate(&v.a.Config)) {
 		out = append(out, jsii.String("defineauth: "+p.Error()))
 	}
 	return &out

@@ -53,7 +53,7 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 	if id != nil {
 		cfg.SetDefaultName(config.SanitizeName(*id), "the stack id "+strconv.Quote(*id))
 	}
-	if err := cfg.Validate(); err != nil {
+	if err := spec.Validate(&cfg); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
 	st := spec.ForStack(&cfg)
@@ -178,7 +178,7 @@ func BuiltinValidation() bool { return os.Getenv("CDK_VALIDATION") == "true" }
 // *EnvironmentError, and an error raised inside the CDK (a bug, for a config that
 // validates) is returned as a one-line error.
 func Template(cfg *config.Config) (out []byte, err error) {
-	if err := cfg.Validate(); err != nil {
+	if err := spec.Validate(cfg); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
 	if _, err := exec.LookPath("node"); err != nil && os.Getenv("JSII_NODE") == "" {

@@ -20,6 +20,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
 	"github.com/defineauth/defineauth/stacks"
 	"github.com/defineauth/defineauth/upgrade"
 )
@@ -60,7 +61,7 @@ func run() error {
 		return fmt.Errorf("defineauth: config file %s not found: pass -c config=path/to/auth.json, or set \"config\" in cdk.json's context", path)
 	}
 	if err == nil {
-		err = cfg.Validate()
+		err = spec.Validate(cfg)
 	}
 	if err != nil {
 		msg := fmt.Sprintf("defineauth: %s is not a valid config:", path)

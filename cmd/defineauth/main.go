@@ -159,7 +159,7 @@ func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) 
 		fmt.Fprintf(stderr, "defineauth %s: cannot read %s: %v\n", cmd, name, readError(err))
 		return exitUsage
 	}
-	problems := cfg.Check()
+	problems := spec.Check(cfg)
 	report(stdout, stderr, cmd, name, problems)
 	if slices.ContainsFunc(problems, func(p *config.Problem) bool { return p.Severity == config.Error }) {
 		return exitInvalid

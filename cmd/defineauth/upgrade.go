@@ -100,7 +100,7 @@ func readNext(next string, stdin io.Reader, stdout, stderr io.Writer) ([]byte, s
 		report(stdout, stderr, "upgrade-check", name, config.Problems(err))
 		return nil, "", exitInvalid
 	}
-	if err := cfg.Validate(); err != nil {
+	if err := spec.Validate(cfg); err != nil {
 		report(stdout, stderr, "upgrade-check", name, config.Problems(err))
 		return nil, "", exitInvalid
 	}

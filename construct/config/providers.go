@@ -264,8 +264,6 @@ func (c *Config) SupportedIdentityProviders() []string {
 }
 
 var (
-	domainPrefix  = lazyRegexp(`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$`)
-	providerName  = lazyRegexp(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,32}$`)
 	reservedNames = []string{"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "COGNITO", "Cognito"}
 	clientScopes  = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
 )

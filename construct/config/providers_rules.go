@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/defineauth/defineauth/internal/cognito"
 )
 
 // AttachSecret records that a Go program passed the secret of provider key (see
@@ -38,8 +40,9 @@ func checkProviders(c *Config) []*Problem {
 			switch {
 			case p.Name == "":
 				add(p.Path+".name", `add "name": the provider's name in the hosted sign-in`, "the %s provider has no name", p.Type)
-			case !providerName().MatchString(p.Name):
-				add(p.Path+".name", "use 1 to 32 letters, digits, punctuation or symbols, without spaces", "%s is not a provider name Cognito accepts", quote(p.Name))
+			case cognito.ProviderName.Check(p.Name) != "":
+				add(p.Path+".name", fmt.Sprintf("use %d to %d letters, digits, punctuation or symbols, at least 3, without spaces, not starting or ending with _", cognito.ProviderName.MinLen, cognito.ProviderName.MaxLen),
+					"%s is not a provider name Cognito accepts: it %s", quote(p.Name), cognito.ProviderName.Check(p.Name))
 			case slices.Contains(reservedNames, p.Name):
 				add(p.Path+".name", "choose another name", "%s is the name of a built-in provider", quote(p.Name))
 			}
@@ -160,8 +163,8 @@ func checkR30(c *Config) []*Problem {
 	}
 	d := x.DomainPrefix
 	const path = "loginWith.externalProviders.domainPrefix"
-	if !domainPrefix().MatchString(d) {
-		return []*Problem{problemf("R30", path, "use 1 to 63 lower-case letters, digits and hyphens, not starting or ending with a hyphen", "%s is not a domain prefix Cognito accepts", quote(d))}
+	if l := cognito.DomainPrefix; l.Check(d) != "" {
+		return []*Problem{problemf("R30", path, fmt.Sprintf("use %d to %d lower-case letters, digits and hyphens, not starting or ending with a hyphen", l.MinLen, l.MaxLen), "%s is not a domain prefix Cognito accepts", quote(d))}
 	}
 	for _, w := range []string{"aws", "amazon", "cognito"} {
 		if strings.Contains(d, w) {

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/defineauth/defineauth/internal/cognito"
 	"github.com/defineauth/defineauth/internal/cognitomsg"
 )
 
@@ -73,6 +73,7 @@ var rules = []Rule{
 	{"R34", "SAML metadata is an https URL or an XML document", sevError, checkR34},
 	{"R35", "every provider has the details Cognito requires (client id and secret; Apple: team id, key id, private key; OIDC: issuer)", sevError, checkR35},
 	{"R36", "MFA and device tracking do not apply to federated users", sevWarning, checkR36},
+	{"R38", "every value within the limits of Cognito's API model and the CloudFormation schemas: lengths, characters, list sizes", sevError, checkServiceLimits},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth, checkPassword},
 	{"DA005", "user attributes are known standard attributes or well-formed custom ones", sevError, checkAttributes},
 	{"DA006", "senders are well-formed (ARNs, regions, addresses)", sevError, checkSenders},
@@ -110,7 +111,15 @@ func (c *Config) Check() []*Problem {
 	for _, r := range rules {
 		out = append(out, r.check(c)...)
 	}
-	return out
+	// R38 is the service's limits for every field; a field another rule already
+	// refuses gets that rule's problem alone.
+	refused := map[string]bool{}
+	for _, p := range out {
+		if p.Rule != "R38" && p.Severity == Error {
+			refused[p.Path] = true
+		}
+	}
+	return slices.DeleteFunc(out, func(p *Problem) bool { return p.Rule == "R38" && refused[p.Path] })
 }
 
 // Validate returns nil when Cognito would accept the config, else an error joining
@@ -139,11 +148,8 @@ func (c *Config) Warnings() []*Problem {
 }
 
 var (
-	roleARN      = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
-	regionName   = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
-	groupPattern = regexp.MustCompile(`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`)
-	// externalIDPattern is what IAM accepts as an sts:ExternalId.
-	externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]+$`)
+	roleARN    = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
+	regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 )
 
 // domainName matches a DNS domain name; compiled on first use, since its bounded
@@ -504,15 +510,15 @@ func checkPassword(c *Config) []*Problem {
 		return nil
 	}
 	var out []*Problem
-	if p.MinLength != 0 && (p.MinLength < 6 || p.MinLength > 99) {
-		out = append(out, problemf("DA004", "passwordPolicy.minLength", "use a length from 6 to 99 (12 or more is recommended)",
+	if l := cognito.PasswordMinimumLength; p.MinLength != 0 && l.CheckInt(p.MinLength) != "" {
+		out = append(out, problemf("DA004", "passwordPolicy.minLength", fmt.Sprintf("use a length from %d to %d (12 or more is recommended)", *l.MinValue, *l.MaxValue),
 			"minimum length %d is outside Cognito's range", p.MinLength))
 	} else if p.MinLength != 0 && p.MinLength < 8 {
 		out = append(out, warnf("DA004", "passwordPolicy.minLength", "use 8 or more (the default is 12)",
 			"minimum length %d is weak", p.MinLength))
 	}
-	if d := p.TempPasswordValidityDays; d != nil && (*d < 0 || *d > 365) {
-		out = append(out, problemf("DA004", "passwordPolicy.tempPasswordValidityDays", "use 0 to 365 days",
+	if d, l := p.TempPasswordValidityDays, cognito.TemporaryPasswordValidityDays; d != nil && l.CheckInt(*d) != "" {
+		out = append(out, problemf("DA004", "passwordPolicy.tempPasswordValidityDays", fmt.Sprintf("use %d to %d days", *l.MinValue, *l.MaxValue),
 			"temporary password validity %d is outside Cognito's range", *d))
 	}
 	var off []string
@@ -568,8 +574,8 @@ func checkAttributes(c *Config) []*Problem {
 
 func checkCustomAttribute(path, name string, a Attribute) []*Problem {
 	var out []*Problem
-	if name == "" || utf8.RuneCountInString(name) > 20 || !groupPattern.MatchString(name) {
-		out = append(out, problemf("DA005", path, "use custom:<name> with 1 to 20 characters and no spaces",
+	if cognito.SchemaAttributeName.Check(name) != "" {
+		out = append(out, problemf("DA005", path, fmt.Sprintf("use custom:<name> with %d to %d characters and no spaces", cognito.SchemaAttributeName.MinLen, cognito.SchemaAttributeName.MaxLen),
 			"invalid custom attribute name %s", quote(name)))
 	}
 	if a.DataType != "" && !slices.Contains(customTypes, a.DataType) {
@@ -613,8 +619,8 @@ func checkSenders(c *Config) []*Problem {
 			out = append(out, problemf("DA006", "senders.sms.snsCallerArn", "use an IAM role ARN: arn:aws:iam::123456789012:role/name",
 				"%s is not an IAM role ARN", quote(s.SNSCallerArn)))
 		}
-		if s.ExternalID != "" && !isToken(s.ExternalID) && (len(s.ExternalID) < 2 || len(s.ExternalID) > 1224 || !externalIDPattern.MatchString(s.ExternalID)) {
-			out = append(out, problemf("DA006", "senders.sms.externalId", "use 2 to 1224 letters, digits and + = , . @ : / - _",
+		if s.ExternalID != "" && !isToken(s.ExternalID) && cognito.AssumeRoleExternalID.Check(s.ExternalID) != "" {
+			out = append(out, problemf("DA006", "senders.sms.externalId", fmt.Sprintf("use %d to %d letters, digits and + = , . @ : / - _ (the role's sts:ExternalId)", cognito.AssumeRoleExternalID.MinLen, cognito.AssumeRoleExternalID.MaxLen),
 				"%s is not a valid external id", quote(s.ExternalID)))
 		}
 		if s.SNSRegion != "" && !isToken(s.SNSRegion) && !regionName.MatchString(s.SNSRegion) {
@@ -662,8 +668,9 @@ func checkGroups(c *Config) []*Problem {
 		path := fmt.Sprintf("groups[%d]", i)
 		id := GroupConstructID(g)
 		switch j, dup := seen[g]; {
-		case g == "" || utf8.RuneCountInString(g) > 128 || !groupPattern.MatchString(g):
-			out = append(out, problemf("DA007", path, "use 1 to 128 characters without spaces", "invalid group name %s", quote(g)))
+		case cognito.GroupName.Check(g) != "":
+			out = append(out, problemf("DA007", path, fmt.Sprintf("use %d to %d characters without spaces", cognito.GroupName.MinLen, cognito.GroupName.MaxLen),
+				"invalid group name %s: it %s", quote(g), cognito.GroupName.Check(g)))
 		case dup:
 			out = append(out, problemf("DA007", path, "remove the duplicate", "group %s is listed twice (also groups[%d])", quote(g), j))
 		default:

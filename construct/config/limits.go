@@ -1,0 +1,107 @@
+package config
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/defineauth/defineauth/internal/cognito"
+)
+
+// checkServiceLimits: R38, every value the template gets is within what Cognito's
+// API model and the CloudFormation schemas accept (lengths, characters, list sizes),
+// as internal/cognito generates them from those models. Rules with a meaning of their
+// own (R9 and R21 for messages, R30 for the domain prefix, DA001 for the name, DA007
+// for groups) report their values; this rule covers everything else the config
+// writes, so a limit no rule names still holds.
+func checkServiceLimits(c *Config) []*Problem {
+	var out []*Problem
+	value := func(path string, l *cognito.Limit, v string) {
+		if v == "" || isToken(v) {
+			return
+		}
+		if msg := l.Check(v); msg != "" {
+			out = append(out, problemf("R38", path, l.Fix(v), "%s %s", quote(v), msg))
+		}
+	}
+	list := func(path string, l *cognito.Limit, vs []string) {
+		if msg := l.CheckCount(len(vs)); msg != "" {
+			out = append(out, problemf("R38", path, "shorten the list", "the list %s", msg))
+		}
+		for i, v := range vs {
+			value(fmt.Sprintf("%s[%d]", path, i), l, v)
+		}
+	}
+	for _, t := range triggerTable {
+		if arn := t.arn(c); arn != "" {
+			value(t.path, cognito.TriggerARN, arn)
+			value(t.path, cognito.PermissionFunctionName, arn)
+		}
+	}
+	for _, s := range []struct {
+		path string
+		s    *CustomSender
+	}{{"senders.customEmail.kmsKeyArn", c.Senders.CustomEmail}, {"senders.customSms.kmsKeyArn", c.Senders.CustomSMS}} {
+		if s.s != nil {
+			value(s.path, cognito.KMSKeyID, s.s.KMSKeyArn)
+		}
+	}
+	if s := c.Senders.SMS; s != nil {
+		value("senders.sms.snsCallerArn", cognito.SNSCallerARN, s.SNSCallerArn)
+		value("senders.sms.externalId", cognito.ExternalID, s.ExternalID)
+		value("senders.sms.snsRegion", cognito.SNSRegion, s.SNSRegion)
+	}
+	if e := c.Senders.Email; e != nil {
+		value("senders.email.fromName", cognito.EmailFrom, e.FromName)
+		value("senders.email.replyTo", cognito.ReplyToEmailAddress, e.ReplyTo)
+	}
+	if w := c.LoginWith.WebAuthn; w != nil {
+		value("loginWith.webAuthn.relyingPartyId", cognito.WebAuthnRelyingPartyID, w.RelyingPartyID)
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.UserAttributes)) {
+		if name, ok := customName(k); ok {
+			value("userAttributes."+excerpt(k), cognito.SchemaAttributeName, name)
+		}
+	}
+	if n := len(c.SchemaAttributes()); cognito.SchemaAttribute.CheckCount(n) != "" {
+		out = append(out, problemf("R38", "userAttributes", fmt.Sprintf("declare at most %d attributes", cognito.SchemaAttribute.MaxItems),
+			"the pool's schema %s", cognito.SchemaAttribute.CheckCount(n)))
+	}
+	x := c.LoginWith.ExternalProviders
+	if x == nil {
+		return out
+	}
+	const base = "loginWith.externalProviders"
+	list(base+".callbackUrls", cognito.CallbackURL, x.CallbackURLs)
+	list(base+".logoutUrls", cognito.LogoutURL, x.LogoutURLs)
+	for _, p := range c.Providers() {
+		if p.Type == "OIDC" || p.Type == "SAML" {
+			value(p.Path+".name", cognito.ProviderName, p.Name)
+		}
+		list(p.Path+".identifiers", cognito.IdpIdentifier, p.Identifiers)
+		for _, k := range slices.Sorted(maps.Keys(p.Details)) {
+			value(p.Path+"."+detailField(k), cognito.ProviderDetail, p.Details[k])
+		}
+		for _, k := range slices.Sorted(maps.Keys(p.AttributeMapping)) {
+			path := p.Path + ".attributeMapping." + excerpt(k)
+			value(path, cognito.AttributeMappingKey, k)
+			value(path, cognito.AttributeMappingValue, p.AttributeMapping[k])
+		}
+	}
+	return out
+}
+
+// detailFields name the config field each provider detail comes from.
+var detailFields = map[string]string{
+	"client_id": "clientId", "team_id": "teamId", "key_id": "keyId", "authorize_scopes": "scopes",
+	"oidc_issuer": "issuerUrl", "attributes_request_method": "attributeRequestMethod",
+	"MetadataURL": "metadata.metadataContent", "MetadataFile": "metadata.metadataContent", "IDPSignout": "idpSignout",
+}
+
+func detailField(k string) string {
+	if f, ok := detailFields[k]; ok {
+		return f
+	}
+	return strings.ToLower(k)
+}
