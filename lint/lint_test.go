@@ -356,3 +356,45 @@ func TestAmplifyTemplates(t *testing.T) {
 	}
 	golden.Compare(t, "../testdata/amplify/findings.txt", []byte(b.String()))
 }
+
+// TestBoundedEcho: a finding quotes a template value within bounds, however long the
+// value: a megabyte MfaConfiguration, relying party id or list prints one short line.
+// Its neighbour: a short value is quoted whole.
+func TestBoundedEcho(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	for _, tc := range []struct {
+		name  string
+		edit  func(p m)
+		quote string // what the finding must contain
+	}{
+		{"MfaConfiguration", func(p m) { p["MfaConfiguration"] = huge }, "... (1048576 characters)"},
+		{"MfaConfiguration with spaces", func(p m) { p["MfaConfiguration"] = strings.Repeat("a ", 1<<19) }, "... (1048576 characters)"},
+		{"relying party", func(p m) { p["WebAuthnRelyingPartyID"] = huge + ".example.com" }, "characters)"},
+		{"a long list", func(p m) {
+			l := a{}
+			for range 10000 {
+				l = append(l, "SMS_MFA")
+			}
+			p["MfaConfiguration"] = "OFF"
+			p["EnabledMfas"] = l
+		}, "characters)"},
+		{"short value, whole", func(p m) { p["MfaConfiguration"] = "MANDATORY" }, `"MANDATORY"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			findings, err := lint.Template(poolTemplate(tc.edit, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all strings.Builder
+			for _, f := range findings {
+				if n := len(f.String()); n > 1000 {
+					t.Errorf("a finding of %d bytes: %.200s...", n, f.String())
+				}
+				all.WriteString(f.String() + "\n")
+			}
+			if !strings.Contains(all.String(), tc.quote) {
+				t.Errorf("no finding quotes %q:\n%s", tc.quote, all.String())
+			}
+		})
+	}
+}

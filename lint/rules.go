@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -18,8 +17,10 @@ type pool struct {
 	out   []Finding
 }
 
+// add records a finding; its arguments are values read from the template, which
+// cfn.Sayf quotes within bounds.
 func (p *pool) add(rule string, sev Severity, fix, format string, args ...any) {
-	p.out = append(p.out, Finding{Rule: rule, Severity: sev, Resource: p.id, Message: fmt.Sprintf(format, args...), Fix: fix})
+	p.out = append(p.out, Finding{Rule: rule, Severity: sev, Resource: p.id, Message: cfn.Sayf(format, args...), Fix: fix})
 }
 
 // Values Cognito accepts where the CloudFormation schema lists none.
@@ -201,7 +202,7 @@ func (p *pool) checkSMSMessage(key, msg string) {
 // checkMessage reports what Cognito refuses in the message at key.
 func (p *pool) checkMessage(rule, key string, k cognitomsg.Kind, msg string) {
 	for _, is := range cognitomsg.Check(k, msg) {
-		p.add(rule, Error, is.Fix, "%s: %s", key, is.Message)
+		p.add(rule, Error, is.Fix, "%s: %s", key, cfn.Sentence(is.Message))
 	}
 }
 

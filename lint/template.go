@@ -46,7 +46,8 @@ type Report struct {
 }
 
 // Template parses a CloudFormation template (JSON or YAML) and checks every
-// AWS::Cognito::UserPool in it. Findings are sorted by resource, then rule order.
+// AWS::Cognito::UserPool in it, and every value of the template that Cognito's
+// limits name (R38). Findings come pool by pool in rule order, then R38's by resource.
 func Template(data []byte) ([]Finding, error) {
 	r, err := Check(data)
 	return r.Findings, err
@@ -64,6 +65,7 @@ func Check(data []byte) (Report, error) {
 		p := &pool{id: id, props: t.Resources[id].Properties, tmpl: t}
 		r.Findings = append(r.Findings, p.check()...)
 	}
+	r.Findings = append(r.Findings, checkLimits(t)...)
 	return r, nil
 }
 

@@ -3,9 +3,11 @@ package spec_test
 import (
 	"crypto/md5"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,5 +98,66 @@ func BenchmarkTemplate(b *testing.B) {
 	for b.Loop() {
 		st := spec.ForStack(cfg)
 		_ = st.Template()
+	}
+}
+
+// TestTemplateSizeLimit: a config whose values are each within Cognito's limits can
+// still make a template larger than CloudFormation deploys; spec.Check refuses it
+// (DA012), and its neighbour just under the limit passes.
+func TestTemplateSizeLimit(t *testing.T) {
+	samlWith := func(mapped int) *config.Config {
+		mapping := map[string]string{}
+		for _, a := range []string{"email", "fullname", "givenName", "familyName", "middleName", "nickname", "website", "profilePage", "locale", "timezone"}[:mapped] {
+			mapping[a] = strings.Repeat("m", 131072)
+		}
+		return &config.Config{Name: "big", LoginWith: config.LoginWith{Email: true, ExternalProviders: &config.ExternalProviders{
+			SAML: &config.SAMLProvider{Name: "corp", Metadata: &config.SAMLMetadata{MetadataType: "URL", MetadataContent: "https://idp.example.com/metadata"},
+				AttributeMapping: mapping},
+			CallbackURLs: []string{"https://app.example.com/"}, DomainPrefix: "big-login"}}}
+	}
+	if err := spec.Validate(samlWith(7)); err != nil {
+		st := spec.ForStack(samlWith(7))
+		t.Fatalf("seven mappings of 131,072 characters (%d bytes): %v", len(st.Template()), err)
+	}
+	big := samlWith(8)
+	if err := big.Validate(); err != nil {
+		t.Fatalf("config rules alone: %v", err)
+	}
+	ps := config.Problems(spec.Validate(big))
+	if len(ps) != 1 || ps[0].Rule != "DA012" || !strings.Contains(ps[0].Message, "at most 1000000") {
+		t.Fatalf("eight mappings: got %v, want one DA012 problem", ps)
+	}
+}
+
+// TestDependsOnOrder: the web client waits for its providers in the CDK's order,
+// which compares construct paths with JavaScript's localeCompare: "corp" before
+// "Google" (byte order would put "G" first). Found by the agreement test on a
+// fixture with both; checked against Node 20's ICU for punctuation, case and
+// accents when the order was written.
+func TestDependsOnOrder(t *testing.T) {
+	cfg := &config.Config{Name: "order", LoginWith: config.LoginWith{Email: true, ExternalProviders: &config.ExternalProviders{
+		Google: &config.OAuthProvider{ClientID: "g", ClientSecret: &config.Secret{SecretsManager: "g"}},
+		OIDC: []config.OIDCProvider{{Name: "corp", ClientID: "c", ClientSecret: &config.Secret{SecretsManager: "c"}, IssuerURL: "https://login.example.com"},
+			{Name: "_x", ClientID: "c", ClientSecret: &config.Secret{SecretsManager: "c"}, IssuerURL: "https://login.example.com"}},
+		CallbackURLs: []string{"https://app.example.com/"}, DomainPrefix: "order-login"}}}
+	st := spec.ForStack(cfg)
+	var tmpl struct {
+		Resources map[string]struct{ DependsOn []string }
+	}
+	if err := json.Unmarshal(st.Template(), &tmpl); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tmpl.Resources {
+		if len(r.DependsOn) > 0 {
+			got = r.DependsOn
+		}
+	}
+	var names []string
+	for _, id := range got {
+		names = append(names, strings.TrimPrefix(id[:len(id)-8], "AuthProvider"))
+	}
+	if want := []string{"x", "corp", "Google"}; !slices.Equal(names, want) {
+		t.Errorf("DependsOn %v, want the providers in the order %v", got, want)
 	}
 }

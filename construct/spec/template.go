@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // LogicalID is the id the CDK gives the construct at path (its construct ids below
@@ -255,10 +258,9 @@ func (s *Stack) Template() []byte {
 		}
 		if len(r.dependsOn) > 0 {
 			var deps []string
-			for _, d := range r.dependsOn {
+			for _, d := range sortedAsCDK(r.dependsOn) {
 				deps = append(deps, logicalIDOf(d))
 			}
-			slices.Sort(deps)
 			res["DependsOn"] = deps
 		}
 		if len(r.suppressed) > 0 {
@@ -329,4 +331,14 @@ func resolve(v any) any {
 		return out
 	}
 	return v
+}
+
+// sortedAsCDK orders construct paths as the CDK orders a resource's DependsOn: by
+// the path, with JavaScript's localeCompare (Unicode collation, root locale, as Node
+// runs it by default), so "Providercorp" comes before "ProviderGoogle".
+func sortedAsCDK(paths []string) []string {
+	c := collate.New(language.Und)
+	out := slices.Clone(paths)
+	slices.SortStableFunc(out, func(a, b string) int { return c.CompareString(a, b) })
+	return out
 }
