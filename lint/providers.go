@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/defineauth/defineauth/internal/cfn"
+	"github.com/defineauth/defineauth/internal/cognito"
 )
 
 // prefixDomain and hostname are compiled on first use (bounded repetitions are
@@ -141,6 +142,12 @@ func (p *pool) checkProvider(id string, props map[string]any) {
 			if s, ok := v.Str(details["MetadataURL"]); ok {
 				if !isHTTPS(s) {
 					p.add("R34", Error, "use the metadata's https URL", "provider %s: MetadataURL %q is not an https URL", id, s)
+				}
+			}
+		default:
+			if s, ok := v.Str(details["MetadataFile"]); ok {
+				if msg := cognito.SAMLMetadataProblem(s); msg != "" {
+					p.add("R34", Error, "give the provider's metadata document (an EntityDescriptor), or its MetadataURL", "provider %s: MetadataFile %s", id, cfn.Sentence(msg))
 				}
 			}
 		}

@@ -105,3 +105,55 @@ func detailField(k string) string {
 	}
 	return strings.ToLower(k)
 }
+
+// checkPartition: DA019, every ARN the config names is in one partition (aws,
+// aws-cn, aws-us-gov, ...): a stack deploys to one, and Cognito cannot invoke a
+// function, use a key or assume a role of another.
+func checkPartition(c *Config) []*Problem {
+	type named struct{ path, arn string }
+	var arns []named
+	for _, t := range triggerTable {
+		arns = append(arns, named{t.path, t.arn(c)})
+	}
+	for _, s := range []struct {
+		path string
+		s    *CustomSender
+	}{{"senders.customEmail.kmsKeyArn", c.Senders.CustomEmail}, {"senders.customSms.kmsKeyArn", c.Senders.CustomSMS}} {
+		if s.s != nil {
+			arns = append(arns, named{s.path, s.s.KMSKeyArn})
+		}
+	}
+	if s := c.Senders.SMS; s != nil {
+		arns = append(arns, named{"senders.sms.snsCallerArn", s.SNSCallerArn})
+	}
+	var first named
+	var out []*Problem
+	for _, a := range arns {
+		if a.arn == "" || isToken(a.arn) {
+			continue
+		}
+		part, ok := partition(a.arn)
+		if !ok {
+			continue // not an ARN: DA006 and DA013 say so
+		}
+		if first.arn == "" {
+			first = a
+			continue
+		}
+		if p, _ := partition(first.arn); p != part {
+			out = append(out, problemf("DA019", a.path, "use functions, keys and roles of the partition the stack deploys to",
+				"%s is in the partition %s, but %s is in %s; a stack deploys to one partition", a.path, quote(part), first.path, quote(p)))
+		}
+	}
+	return out
+}
+
+// partition returns an ARN's partition ("aws" in arn:aws:lambda:...).
+func partition(arn string) (string, bool) {
+	rest, ok := strings.CutPrefix(arn, "arn:")
+	if !ok {
+		return "", false
+	}
+	p, _, ok := strings.Cut(rest, ":")
+	return p, ok && p != ""
+}

@@ -147,6 +147,8 @@ type Provider struct {
 	// custom:x); AttributeMapping is the same with Cognito's names (given_name).
 	Mapping, AttributeMapping map[string]string
 	Identifiers               []string
+	// Scopes are the provider scopes as written (nil: the default, in Details).
+	Scopes []string
 	// OutputName is the provider as amplify_outputs.json lists it.
 	OutputName string
 }
@@ -167,7 +169,7 @@ func (c *Config) Providers() []Provider {
 		}
 		out = append(out, Provider{Key: key, Path: "loginWith.externalProviders." + key, Name: name, Type: name,
 			Details: map[string]string{"client_id": p.ClientID, "authorize_scopes": scopes}, SecretKey: "client_secret", Secret: p.ClientSecret,
-			Mapping: p.AttributeMapping, AttributeMapping: cognitoMapping(p.AttributeMapping), OutputName: outName})
+			Mapping: p.AttributeMapping, AttributeMapping: cognitoMapping(p.AttributeMapping), Scopes: p.Scopes, OutputName: outName})
 	}
 	social("google", "Google", "GOOGLE", x.Google, "openid email profile")
 	social("facebook", "Facebook", "FACEBOOK", x.Facebook, "public_profile email")
@@ -179,7 +181,7 @@ func (c *Config) Providers() []Provider {
 		}
 		out = append(out, Provider{Key: "signInWithApple", Path: "loginWith.externalProviders.signInWithApple", Name: "SignInWithApple", Type: "SignInWithApple",
 			Details:   map[string]string{"client_id": a.ClientID, "team_id": a.TeamID, "key_id": a.KeyID, "authorize_scopes": scopes},
-			SecretKey: "private_key", Secret: a.PrivateKey, Mapping: a.AttributeMapping, AttributeMapping: cognitoMapping(a.AttributeMapping), OutputName: "SIGN_IN_WITH_APPLE"})
+			SecretKey: "private_key", Secret: a.PrivateKey, Mapping: a.AttributeMapping, AttributeMapping: cognitoMapping(a.AttributeMapping), Scopes: a.Scopes, OutputName: "SIGN_IN_WITH_APPLE"})
 	}
 	for i, o := range x.OIDC {
 		scopes := "openid email profile"
@@ -192,7 +194,7 @@ func (c *Config) Providers() []Provider {
 		}
 		out = append(out, Provider{Key: o.Name, Path: fmt.Sprintf("loginWith.externalProviders.oidc[%d]", i), Name: o.Name, Type: "OIDC",
 			Details:   map[string]string{"client_id": o.ClientID, "oidc_issuer": o.IssuerURL, "authorize_scopes": scopes, "attributes_request_method": method},
-			SecretKey: "client_secret", Secret: o.ClientSecret, Mapping: o.AttributeMapping, AttributeMapping: cognitoMapping(o.AttributeMapping), Identifiers: o.Identifiers, OutputName: o.Name})
+			SecretKey: "client_secret", Secret: o.ClientSecret, Mapping: o.AttributeMapping, AttributeMapping: cognitoMapping(o.AttributeMapping), Identifiers: o.Identifiers, Scopes: o.Scopes, OutputName: o.Name})
 	}
 	if s := x.SAML; s != nil {
 		d := map[string]string{"IDPSignout": fmt.Sprint(s.IdpSignout)}

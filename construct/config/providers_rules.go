@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/defineauth/defineauth/internal/cognito"
 )
@@ -35,13 +36,20 @@ func checkProviders(c *Config) []*Problem {
 		out = append(out, problemf("DA017", path, fix, format, args...))
 	}
 	seen := map[string]string{}
+	byID := map[string]Provider{} // construct id -> the first provider with it
 	for _, p := range c.Providers() {
+		if q, clash := byID[ProviderConstructID(p.Name)]; clash && q.Name != p.Name {
+			add(p.Path+".name", "rename one of them",
+				"providers %s and %s (%s) would be one resource in the template, since \"/\" becomes \"_\" in its id", quote(p.Name), quote(q.Name), q.Path)
+		} else if !clash {
+			byID[ProviderConstructID(p.Name)] = p
+		}
 		if p.Type == "OIDC" || p.Type == "SAML" {
 			switch {
 			case p.Name == "":
 				add(p.Path+".name", `add "name": the provider's name in the hosted sign-in`, "the %s provider has no name", p.Type)
 			case cognito.ProviderName.Check(p.Name) != "":
-				add(p.Path+".name", fmt.Sprintf("use %d to %d letters, digits, punctuation or symbols, at least 3, without spaces, not starting or ending with _", cognito.ProviderName.MinLen, cognito.ProviderName.MaxLen),
+				add(p.Path+".name", fmt.Sprintf("use 3 to %d letters, digits, punctuation or symbols, without spaces, and _ only as the second character (Cognito's pattern for provider names)", cognito.ProviderName.MaxLen),
 					"%s is not a provider name Cognito accepts: it %s", quote(p.Name), cognito.ProviderName.Check(p.Name))
 			case slices.Contains(reservedNames, p.Name):
 				add(p.Path+".name", "choose another name", "%s is the name of a built-in provider", quote(p.Name))
@@ -201,6 +209,12 @@ func checkR31(c *Config) []*Problem {
 		if p.Type == "SAML" {
 			continue
 		}
+		for _, s := range p.Scopes {
+			if s == "" || strings.ContainsFunc(s, unicode.IsSpace) {
+				out = append(out, problemf("R31", p.Path+".scopes", "write each scope as its own entry, without spaces",
+					"the scope %s holds a space; the template would ask the provider for %d scopes instead", quote(s), len(strings.Fields(s))))
+			}
+		}
 		for _, s := range scopes {
 			ok := true
 			switch p.Type {
@@ -286,8 +300,8 @@ func checkR34(c *Config) []*Problem {
 			return []*Problem{problemf("R34", path+".metadataContent", `give the metadata's https URL, or use "metadataType": "FILE" for the document`, "the metadata URL %s is not an https URL", quote(m.MetadataContent))}
 		}
 	case m.MetadataType == "FILE":
-		if !strings.HasPrefix(strings.TrimSpace(m.MetadataContent), "<") {
-			return []*Problem{problemf("R34", path+".metadataContent", `give the XML document, or use "metadataType": "URL" for a URL`, "the metadata document is not XML")}
+		if msg := cognito.SAMLMetadataProblem(m.MetadataContent); msg != "" {
+			return []*Problem{problemf("R34", path+".metadataContent", `give the provider's metadata document (an EntityDescriptor), or use "metadataType": "URL" for a URL`, "the metadata document %s", msg)}
 		}
 	}
 	return nil

@@ -88,7 +88,8 @@ var rules = []Rule{
 	{"DA016", "link verification needs the pool's domain (loginWith.externalProviders.domainPrefix)", sevError, checkLinkStyle},
 	{"DA017", "external providers are well-formed: names, secrets (Secrets Manager only), scopes and methods", sevError, checkProviders},
 	{"DA018", "external sign-in needs a domain prefix", sevError, checkDomainGiven},
-	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources)", sevError, checkLimits},
+	{"DA019", "every ARN the config names (functions, the sender key, the SMS role) is in one partition", sevError, checkPartition},
+	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources, a template of at most 1 MB)", sevError, checkLimits},
 	{"DA105", "values that look like unresolved CDK tokens", sevError, checkTokens},
 }
 

@@ -101,3 +101,26 @@ func TestLimits(t *testing.T) {
 		t.Error("a character outside the BMP counts two UTF-16 code units")
 	}
 }
+
+func TestSAMLMetadataProblem(t *testing.T) {
+	const good = `<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com"><md:IDPSSODescriptor/></md:EntityDescriptor>`
+	for doc, want := range map[string]string{
+		good: "",
+		`<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata"/>`:   "",
+		`<EntitiesDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata"/>`: "",
+		"<":                               "not well-formed",
+		"<a><b></a>":                      "not well-formed",
+		"<EntityDescriptor/>":             "not SAML 2.0 metadata",
+		good + "<x/>":                     "more than one root",
+		"metadata":                        "text outside",
+		good[:len(good)-5]:                "not well-formed",
+		"<!-- only a comment -->":         "no XML element",
+		"<html><body>login</body></html>": "not SAML 2.0 metadata",
+	} {
+		got := cognito.SAMLMetadataProblem(doc)
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%.40q: got %q, want %q", doc, got, want)
+		}
+	}
+}
