@@ -10,7 +10,9 @@ import (
 // TestServiceLimits: R38 on templates, each case with its passing neighbour at the
 // limit, and an M2M-style value from an intrinsic function left alone.
 func TestServiceLimits(t *testing.T) {
-	url := func(n int) string { return "https://app.example.com/" + strings.Repeat("x", n-len("https://app.example.com/")) }
+	url := func(n int) string {
+		return "https://app.example.com/" + strings.Repeat("x", n-len("https://app.example.com/"))
+	}
 	urls := func(n int) a {
 		l := a{}
 		for range n {
