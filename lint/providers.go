@@ -12,14 +12,11 @@ import (
 	"github.com/defineauth/defineauth/internal/cognito"
 )
 
-// prefixDomain and hostname are compiled on first use (bounded repetitions are
-// costly to compile at every start of the command).
-var (
-	prefixDomain = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$`) })
-	hostname     = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	})
-)
+// hostname is compiled on first use (bounded repetitions are costly to compile at
+// every start of the command).
+var hostname = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+})
 
 // requiredDetails are the ProviderDetails each provider type needs.
 var requiredDetails = map[string][]string{
@@ -49,10 +46,10 @@ func (p *pool) checkProviders(f facts) {
 		case "AWS::Cognito::UserPoolDomain":
 			if d, ok := v.Str(props["Domain"]); ok && !strings.Contains(d, ".") {
 				switch {
-				case !prefixDomain().MatchString(d):
+				case cognito.DomainPrefix.Check(d) != "":
 					p.add("R30", Error, "use lower-case letters, digits and hyphens", "domain %s: %q is not a domain prefix Cognito accepts", id, d)
-				case strings.Contains(d, "aws") || strings.Contains(d, "amazon") || strings.Contains(d, "cognito"):
-					p.add("R30", Error, "choose a prefix without aws, amazon or cognito", "domain %s: %q contains a word Cognito reserves", id, d)
+				case cognito.DomainPrefixProblem(d) != "":
+					p.add("R30", Error, "choose a prefix without aws, amazon or cognito", "domain %s: %q %s", id, d, cfn.Sentence(cognito.DomainPrefixProblem(d)))
 				}
 			}
 		case "AWS::Cognito::UserPoolClient":
@@ -78,7 +75,7 @@ func (p *pool) checkOAuthClient(id string, props map[string]any) {
 	}
 	logouts, _ := v.List(props["LogoutURLs"])
 	for _, u := range append(callbacks, logouts...) {
-		if msg := redirectProblem(u); msg != "" {
+		if msg := cognito.RedirectURLProblem(u); msg != "" {
 			p.add("R29", Error, "use an absolute https URL (http only for localhost)", "client %s: %q %s", id, u, msg)
 		}
 	}
@@ -86,20 +83,6 @@ func (p *pool) checkOAuthClient(id string, props map[string]any) {
 	if !slices.Contains(scopes, "openid") && slices.ContainsFunc(scopes, func(s string) bool { return s == "phone" || s == "email" || s == "profile" }) {
 		p.add("R31", Error, "add openid to AllowedOAuthScopes", "client %s asks for phone, email or profile without openid", id)
 	}
-}
-
-// redirectProblem says what is wrong with a redirect URL, "" when nothing.
-func redirectProblem(s string) string {
-	u, err := url.Parse(s)
-	switch {
-	case err != nil || !u.IsAbs() || u.Host == "":
-		return "is not an absolute URL"
-	case u.Fragment != "":
-		return "has a #fragment"
-	case u.Scheme == "http" && u.Hostname() != "localhost" && u.Hostname() != "127.0.0.1":
-		return "uses http, which Cognito allows only for localhost"
-	}
-	return ""
 }
 
 // checkProvider checks one identity provider's details, scopes, mapping and secret.
@@ -197,7 +180,7 @@ func (p *pool) checkMapping(id string, mapping map[string]any) {
 		case custom && !declared:
 			p.add("R32", Error, "declare the attribute in Schema, or map another one", "provider %s maps %s, which the pool does not have", id, k)
 			continue
-		case !custom && !slices.Contains(standardAttributes, k) && k != "username":
+		case !custom && !cognito.IsStandardAttribute(k) && k != "username":
 			p.add("R32", Error, "use a standard attribute or custom:<name>", "provider %s maps %s, which is not a standard attribute", id, k)
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
+	"github.com/defineauth/defineauth/internal/cognito"
 	"github.com/defineauth/defineauth/internal/cognitomsg"
 )
 
@@ -41,10 +42,6 @@ var enums = map[string][]string{
 	"Schema[].AttributeDataType":                       {"String", "Number", "DateTime", "Boolean"},
 	"UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate": {"email", "phone_number"},
 }
-
-// standardAttributes are Cognito's standard attribute names.
-var standardAttributes = []string{"address", "birthdate", "email", "family_name", "gender", "given_name", "locale",
-	"middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo"}
 
 // facts are what the rules need to know about the pool; a false known flag means a
 // value is not static, and rules that need it are skipped.
@@ -319,7 +316,7 @@ func (p *pool) checkAttributes(f facts) {
 	for _, s := range cfn.ListOf(p.props["Schema"]) {
 		e := cfn.Object(s)
 		name, _ := v.Str(e["Name"])
-		if _, ok := e["AttributeDataType"]; !ok && slices.Contains(standardAttributes, name) {
+		if _, ok := e["AttributeDataType"]; !ok && cognito.IsStandardAttribute(name) {
 			p.add("R14", Error, "add \"AttributeDataType\": \"String\" to the entry",
 				"Schema entry %s has no AttributeDataType; later updates of the pool will fail", name)
 		}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/defineauth/defineauth/internal/cognito"
 	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
@@ -214,6 +215,12 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 		UsernameAttributes:         list(UsernameAttributes),
 		UserVerificationTypes:      list(VerificationMechanisms),
 	}
+	checkIDs(&a, &problems)
+	for _, name := range a.StandardRequiredAttributes {
+		if !cognito.IsStandardAttribute(name) {
+			problems = append(problems, fmt.Sprintf("output %s: %q is not a standard attribute", SignupAttributes, excerpt(name)))
+		}
+	}
 	cfnMFA := get(MFAConfiguration)
 	a.MFAConfiguration = mfaConfigurations[cfnMFA]
 	if a.MFAConfiguration == "" && cfnMFA != "" {
@@ -245,8 +252,8 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 	}
 	if v := get(PasswordPolicyMinLength); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 6 || n > 99 {
-			problems = append(problems, fmt.Sprintf("output %s: want a length from 6 to 99, got %q", PasswordPolicyMinLength, excerpt(v)))
+		if l := cognito.PasswordMinimumLength; err != nil || l.CheckInt(n) != "" {
+			problems = append(problems, fmt.Sprintf("output %s: want a length from %d to %d, got %q", PasswordPolicyMinLength, *l.MinValue, *l.MaxValue, excerpt(v)))
 		}
 		a.PasswordPolicy.MinLength = n
 	}
@@ -267,6 +274,8 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 	for i, g := range list(Groups) {
 		if seen[g] || g == "" {
 			problems = append(problems, fmt.Sprintf("output %s: group %q is empty or listed twice", Groups, excerpt(g)))
+		} else if msg := cognito.GroupName.Check(g); msg != "" {
+			problems = append(problems, fmt.Sprintf("output %s: group %q %s", Groups, excerpt(g), msg))
 		}
 		seen[g] = true
 		a.Groups = append(a.Groups, map[string]Group{g: {Precedence: i}})
@@ -279,6 +288,13 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 			problems = append(problems, fmt.Sprintf("output %s: unknown preferred challenge %q", PasswordlessSettings, excerpt(p.PreferredChallenge)))
 		} else if p.WebAuthn != nil && p.WebAuthn.RelyingPartyID == "" {
 			problems = append(problems, fmt.Sprintf("output %s: web_authn without a relying party id", PasswordlessSettings))
+		} else if w := p.WebAuthn; w != nil {
+			if msg := cognito.WebAuthnRelyingPartyID.Check(w.RelyingPartyID); msg != "" {
+				problems = append(problems, fmt.Sprintf("output %s: the relying party id %q %s", PasswordlessSettings, excerpt(w.RelyingPartyID), msg))
+			}
+			if v := w.UserVerification; v != "" && cognito.WebAuthnUserVerification.Check(v) != "" {
+				problems = append(problems, fmt.Sprintf("output %s: user_verification %q %s", PasswordlessSettings, excerpt(v), cognito.WebAuthnUserVerification.Check(v)))
+			}
 		}
 		a.Passwordless = &p
 	}
@@ -289,6 +305,7 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 			problems = append(problems, fmt.Sprintf("output %s: %v", OAuthSettings, err))
 		case o.DomainPrefix == "" || len(o.RedirectSignInURI) == 0 || o.ResponseType != "code":
 			problems = append(problems, fmt.Sprintf("output %s: a domain prefix, a callback URL and the code response type are required", OAuthSettings))
+		case oauthProblems(o, &problems):
 		default:
 			a.OAuth = &OAuth{IdentityProviders: nonNil(o.IdentityProviders), Domain: o.DomainPrefix + ".auth." + a.AWSRegion + ".amazoncognito.com",
 				Scopes: nonNil(o.Scopes), RedirectSignInURI: o.RedirectSignInURI, RedirectSignOutURI: nonNil(o.RedirectSignOutURI), ResponseType: o.ResponseType}
@@ -326,4 +343,79 @@ func excerpt(s string) string { return strictjson.Excerpt(s) }
 func (f *File) JSON() []byte {
 	b, _ := json.MarshalIndent(f, "", "  ")
 	return append(b, '\n')
+}
+
+// checkIDs checks the ids the client file names: the region's form, a user pool id
+// of that region (the client takes the region and the SRP pool name from it), the
+// client id and the identity pool id, each as Cognito's API model writes them.
+func checkIDs(a *Auth, problems *[]string) {
+	if a.AWSRegion != "" && !cognito.IsRegion(a.AWSRegion) {
+		*problems = append(*problems, fmt.Sprintf("output %s: %q is not a region name", Region, excerpt(a.AWSRegion)))
+	}
+	for _, id := range []struct {
+		output, value, prefix string
+		limit                 *cognito.Limit
+	}{
+		{UserPoolID, a.UserPoolID, a.AWSRegion + "_", cognito.UserPoolID},
+		{WebClientID, a.UserPoolClientID, "", cognito.ClientID},
+		{IdentityPoolID, a.IdentityPoolID, a.AWSRegion + ":", cognito.IdentityPoolID},
+	} {
+		switch {
+		case id.value == "":
+		case id.limit.Check(id.value) != "":
+			*problems = append(*problems, fmt.Sprintf("output %s: %q %s", id.output, excerpt(id.value), id.limit.Check(id.value)))
+		case !strings.HasPrefix(id.value, id.prefix):
+			*problems = append(*problems, fmt.Sprintf("output %s: %q is not an id of the region %s", id.output, excerpt(id.value), excerpt(a.AWSRegion)))
+		}
+	}
+}
+
+// socialProviders are the names amplify_outputs.json gives the social providers;
+// OIDC and SAML providers appear under their own names.
+var socialProviders = []string{"GOOGLE", "FACEBOOK", "LOGIN_WITH_AMAZON", "SIGN_IN_WITH_APPLE"}
+
+// oauthProblems adds what no defineauth stack writes in the OAuth output (the client
+// would send users' sign-in to whatever the file names) and reports whether there
+// was any: the domain prefix as Cognito takes it (so the domain is Cognito's), the
+// providers' names, the scopes, and the redirect URLs as Cognito accepts them.
+func oauthProblems(o OAuthOutput, problems *[]string) bool {
+	n := len(*problems)
+	add := func(format string, args ...any) {
+		*problems = append(*problems, fmt.Sprintf("output %s: ", OAuthSettings)+fmt.Sprintf(format, args...))
+	}
+	if msg := cognito.DomainPrefixProblem(o.DomainPrefix); msg != "" {
+		add("the domain prefix %q %s", excerpt(o.DomainPrefix), msg)
+	}
+	for _, p := range o.IdentityProviders {
+		if slices.Contains(socialProviders, p) {
+			continue
+		}
+		if msg := cognito.ProviderName.Check(p); msg != "" {
+			add("the identity provider %q %s", excerpt(p), msg)
+		}
+	}
+	for _, sc := range o.Scopes {
+		if msg := cognito.OAuthScope.Check(sc); msg != "" {
+			add("the scope %q %s", excerpt(sc), msg)
+		}
+	}
+	for _, l := range []struct {
+		what string
+		urls []string
+		lim  *cognito.Limit
+	}{{"redirect_sign_in_uri", o.RedirectSignInURI, cognito.CallbackURL}, {"redirect_sign_out_uri", o.RedirectSignOutURI, cognito.LogoutURL}} {
+		if msg := l.lim.CheckCount(len(l.urls)); msg != "" {
+			add("%s %s", l.what, msg)
+		}
+		for _, u := range l.urls {
+			msg := l.lim.Check(u)
+			if msg == "" {
+				msg = cognito.RedirectURLProblem(u)
+			}
+			if msg != "" {
+				add("%s %q %s", l.what, excerpt(u), msg)
+			}
+		}
+	}
+	return len(*problems) > n
 }

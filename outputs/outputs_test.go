@@ -78,7 +78,7 @@ func TestGoldenOutputs(t *testing.T) {
 func base() map[string]string {
 	return map[string]string{
 		outputs.Marker: "1", outputs.Region: "us-east-1", outputs.UserPoolID: "us-east-1_X", outputs.WebClientID: "c",
-		outputs.IdentityPoolID: "us-east-1:i", outputs.MFAConfiguration: "ON", outputs.MFATypes: `["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]`,
+		outputs.IdentityPoolID: "us-east-1:0000aaaa-1111-2222-3333-444444444444", outputs.MFAConfiguration: "ON", outputs.MFATypes: `["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]`,
 		outputs.SignupAttributes: `["email"]`, outputs.UsernameAttributes: `["email"]`, outputs.VerificationMechanisms: `["email"]`,
 		outputs.PasswordPolicyMinLength: "10", outputs.PasswordPolicyRequirements: `["REQUIRES_NUMBERS"]`,
 		outputs.UnauthenticatedIdentities: "false", outputs.Groups: `["ADMINS","USERS"]`,
@@ -160,6 +160,18 @@ func TestFromStackOutputsSanity(t *testing.T) {
 		{"passwordless member twice", outputs.PasswordlessSettings, `{"sms_otp_enabled":true,"sms_otp_enabled":false}`, "sms_otp_enabled"},
 		{"unknown preferred challenge", outputs.PasswordlessSettings, `{"preferred_challenge":"MAGIC_LINK"}`, `unknown preferred challenge "MAGIC_LINK"`},
 		{"passkeys without relying party", outputs.PasswordlessSettings, `{"web_authn":{"user_verification":"required"}}`, "web_authn without a relying party id"},
+		{"passkeys discouraged", outputs.PasswordlessSettings, `{"web_authn":{"relying_party_id":"example.com","user_verification":"discouraged"}}`, `user_verification "discouraged" is not one of required, preferred`},
+		{"relying party past 63", outputs.PasswordlessSettings, `{"web_authn":{"relying_party_id":"` + strings.Repeat("a", 64) + `"}}`, "the service takes 1 to 63"},
+		{"oauth domain to another host", outputs.OAuthSettings, `{"identity_providers":[],"domain_prefix":"user@evil.example#","scopes":[],"redirect_sign_in_uri":["https://a.example/"],"redirect_sign_out_uri":[],"response_type":"code"}`, `the domain prefix "user@evil.example#"`},
+		{"oauth domain with a reserved word", outputs.OAuthSettings, `{"identity_providers":[],"domain_prefix":"my-cognito","scopes":[],"redirect_sign_in_uri":["https://a.example/"],"redirect_sign_out_uri":[],"response_type":"code"}`, "reserved word cognito"},
+		{"oauth http callback", outputs.OAuthSettings, `{"identity_providers":[],"domain_prefix":"shop","scopes":[],"redirect_sign_in_uri":["http://evil.example/"],"redirect_sign_out_uri":[],"response_type":"code"}`, "uses http"},
+		{"oauth scope with a space", outputs.OAuthSettings, `{"identity_providers":[],"domain_prefix":"shop","scopes":["openid email"],"redirect_sign_in_uri":["https://a.example/"],"redirect_sign_out_uri":[],"response_type":"code"}`, `the scope "openid email"`},
+		{"user pool of another region", outputs.UserPoolID, "eu-west-1_X", "not an id of the region us-east-1"},
+		{"user pool id not an id", outputs.UserPoolID, "us-east-1_X/../y", "user pool id"},
+		{"client id with a slash", outputs.WebClientID, "c/x", "app client id"},
+		{"region not a region", outputs.Region, "localhost", `"localhost" is not a region name`},
+		{"required attribute unknown", outputs.SignupAttributes, `["shoe_size"]`, `"shoe_size" is not a standard attribute`},
+		{"group name with a space", outputs.Groups, `["two words"]`, `group "two words" has characters`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := base()
@@ -168,6 +180,16 @@ func TestFromStackOutputsSanity(t *testing.T) {
 				t.Errorf("got %v, want an error containing %q", err, tc.want)
 			}
 		})
+	}
+	for name, in := range map[string][2]string{ // the passing neighbours
+		"oauth":    {outputs.OAuthSettings, `{"identity_providers":["GOOGLE","corp"],"domain_prefix":"shop-login","scopes":["openid","email"],"redirect_sign_in_uri":["https://app.example.com/","myapp://callback","http://localhost:3000/"],"redirect_sign_out_uri":[],"response_type":"code"}`},
+		"passkeys": {outputs.PasswordlessSettings, `{"web_authn":{"relying_party_id":"example.com","user_verification":"preferred"}}`},
+	} {
+		ok := base()
+		ok[in[0]] = in[1]
+		if _, err := outputs.FromStackOutputs(ok); err != nil {
+			t.Errorf("neighbour %s: %v", name, err)
+		}
 	}
 	off := base()
 	off[outputs.MFAConfiguration] = "OFF"

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
+	"github.com/defineauth/defineauth/internal/cognito"
 	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
@@ -307,11 +308,6 @@ func entries(t *cfn.Template, schema any) map[string]schemaEntry {
 	return out
 }
 
-// standardAttributes are Cognito's standard attribute names; any other Schema name is
-// a custom attribute ("custom:<name>" in tokens and the API).
-var standardAttributes = []string{"address", "birthdate", "email", "family_name", "gender", "given_name", "locale",
-	"middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo"}
-
 // schema compares the Schema of a pool present in both templates (U5).
 func (c *change) schema(id string, oldSchema, newSchema any) {
 	if !isList(oldSchema) || !isList(newSchema) {
@@ -319,7 +315,7 @@ func (c *change) schema(id string, oldSchema, newSchema any) {
 	}
 	olds, news := entries(c.old, oldSchema), entries(c.new, newSchema)
 	display := func(name string) string {
-		if slices.Contains(standardAttributes, name) {
+		if cognito.IsStandardAttribute(name) {
 			return name
 		}
 		return "custom:" + name
@@ -349,7 +345,7 @@ func (c *change) schema(id string, oldSchema, newSchema any) {
 			c.add("U5", Error, []string{id}, cfn.Sayf("the new schema attribute %s is required", display(name)),
 				"Cognito cannot make an attribute required after the pool exists (existing users do not have it): the update fails and the stack rolls back",
 				cfn.Sayf("add %s as optional and ask users for it in the app", display(name)))
-		case slices.Contains(standardAttributes, name) && !n.mutable:
+		case cognito.IsStandardAttribute(name) && !n.mutable:
 			c.add("U5", Error, []string{id}, cfn.Sayf("the standard attribute %s is added as immutable", name),
 				"Cognito cannot change a standard attribute's settings after the pool exists: the update fails and the stack rolls back",
 				cfn.Sayf("leave %s mutable (or out of the schema)", name))

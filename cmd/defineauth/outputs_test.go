@@ -15,7 +15,7 @@ import (
 // deployedOutputs are the outputs of a deployed shop stack.
 var deployedOutputs = map[string]string{
 	outputs.Marker: "1", outputs.Region: "us-east-1", outputs.UserPoolID: "us-east-1_Shop", outputs.WebClientID: "client1",
-	outputs.IdentityPoolID: "us-east-1:id", outputs.MFAConfiguration: "ON", outputs.MFATypes: `["SMS_MFA","SOFTWARE_TOKEN_MFA"]`,
+	outputs.IdentityPoolID: "us-east-1:0000aaaa-1111-2222-3333-444444444444", outputs.MFAConfiguration: "ON", outputs.MFATypes: `["SMS_MFA","SOFTWARE_TOKEN_MFA"]`,
 	outputs.SignupAttributes: `["email","phone_number"]`, outputs.UsernameAttributes: `["email"]`,
 	outputs.VerificationMechanisms: `["email","phone_number"]`, outputs.PasswordPolicyMinLength: "12",
 	outputs.PasswordPolicyRequirements: `["REQUIRES_LOWERCASE","REQUIRES_UPPERCASE","REQUIRES_NUMBERS","REQUIRES_SYMBOLS"]`,

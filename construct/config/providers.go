@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -269,21 +268,3 @@ var (
 	reservedNames = []string{"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "COGNITO", "Cognito"}
 	clientScopes  = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
 )
-
-// checkURL reports what is wrong with a callback or logout URL ("" when nothing).
-func checkURL(s string) string {
-	u, err := url.Parse(s)
-	switch {
-	case err != nil || !u.IsAbs() || u.Host == "":
-		return "is not an absolute URL"
-	case u.Fragment != "":
-		return "has a #fragment, which OAuth forbids in redirect URLs"
-	case u.Scheme == "https":
-		return ""
-	case u.Scheme == "http" && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1"):
-		return ""
-	case u.Scheme == "http":
-		return "uses http, which Cognito allows only for localhost"
-	}
-	return "" // app schemes (myapp://callback) are allowed for native apps
-}

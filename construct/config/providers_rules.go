@@ -154,7 +154,7 @@ func checkR29(c *Config) []*Problem {
 		urls []string
 	}{{"callbackUrls", x.CallbackURLs}, {"logoutUrls", x.LogoutURLs}} {
 		for i, u := range l.urls {
-			if msg := checkURL(u); msg != "" {
+			if msg := cognito.RedirectURLProblem(u); msg != "" {
 				out = append(out, problemf("R29", fmt.Sprintf("loginWith.externalProviders.%s[%d]", l.name, i), "use an absolute https URL (http only for localhost)",
 					"%s %s", quote(u), msg))
 			}
@@ -171,15 +171,15 @@ func checkR30(c *Config) []*Problem {
 	}
 	d := x.DomainPrefix
 	const path = "loginWith.externalProviders.domainPrefix"
-	if l := cognito.DomainPrefix; l.Check(d) != "" {
+	switch msg := cognito.DomainPrefixProblem(d); {
+	case msg == "":
+		return nil
+	case cognito.DomainPrefix.Check(d) != "":
+		l := cognito.DomainPrefix
 		return []*Problem{problemf("R30", path, fmt.Sprintf("use %d to %d lower-case letters, digits and hyphens, not starting or ending with a hyphen", l.MinLen, l.MaxLen), "%s is not a domain prefix Cognito accepts", quote(d))}
+	default:
+		return []*Problem{problemf("R30", path, "choose a prefix without aws, amazon or cognito", "%s %s", quote(d), msg)}
 	}
-	for _, w := range []string{"aws", "amazon", "cognito"} {
-		if strings.Contains(d, w) {
-			return []*Problem{problemf("R30", path, "choose a prefix without aws, amazon or cognito", "%s contains the reserved word %s, which Cognito refuses", quote(d), w)}
-		}
-	}
-	return nil
 }
 
 // providerScopes are the scopes each provider accepts (nil: any, checked otherwise).

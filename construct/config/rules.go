@@ -149,8 +149,7 @@ func (c *Config) Warnings() []*Problem {
 }
 
 var (
-	roleARN    = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
-	regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
+	roleARN = regexp.MustCompile(`^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$`)
 )
 
 // domainName matches a DNS domain name; compiled on first use, since its bounded
@@ -624,7 +623,7 @@ func checkSenders(c *Config) []*Problem {
 			out = append(out, problemf("DA006", "senders.sms.externalId", fmt.Sprintf("use %d to %d letters, digits and + = , . @ : / - _ (the role's sts:ExternalId)", cognito.AssumeRoleExternalID.MinLen, cognito.AssumeRoleExternalID.MaxLen),
 				"%s is not a valid external id", quote(s.ExternalID)))
 		}
-		if s.SNSRegion != "" && !isToken(s.SNSRegion) && !regionName.MatchString(s.SNSRegion) {
+		if s.SNSRegion != "" && !isToken(s.SNSRegion) && !cognito.IsRegion(s.SNSRegion) {
 			out = append(out, problemf("DA006", "senders.sms.snsRegion", `use a region name such as "us-east-1"`,
 				"%s is not a region name", quote(s.SNSRegion)))
 		}
@@ -643,7 +642,7 @@ func checkSenders(c *Config) []*Problem {
 			out = append(out, problemf("DA006", "senders.email.replyTo", "use a bare address such as support@example.com",
 				"%s is not an email address", quote(e.ReplyTo)))
 		}
-		if e.SESRegion != "" && !isToken(e.SESRegion) && !regionName.MatchString(e.SESRegion) {
+		if e.SESRegion != "" && !isToken(e.SESRegion) && !cognito.IsRegion(e.SESRegion) {
 			out = append(out, problemf("DA006", "senders.email.sesRegion", `use a region name such as "us-east-1"`,
 				"%s is not a region name", quote(e.SESRegion)))
 		}

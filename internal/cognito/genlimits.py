@@ -86,6 +86,9 @@ LIMITS = [
     ("DefaultEmailOption", "the verification style", ["api:cognito-idp:CreateUserPool.VerificationMessageTemplate.DefaultEmailOption"], [(UP, "VerificationMessageTemplate.DefaultEmailOption")]),
     ("RecoveryMechanism", "a recovery mechanism", ["api:cognito-idp:CreateUserPool.AccountRecoverySetting.RecoveryMechanisms.Name"], [(UP, "AccountRecoverySetting.RecoveryMechanisms.Name")]),
     ("EmailSendingAccount", "the email sending account", ["api:cognito-idp:CreateUserPool.EmailConfiguration.EmailSendingAccount"], [(UP, "EmailConfiguration.EmailSendingAccount")]),
+    ("UserPoolID", "a user pool id", ["api:cognito-idp:DescribeUserPool.UserPoolId"], []),
+    ("ClientID", "an app client id", ["api:cognito-idp:DescribeUserPoolClient.ClientId"], []),
+    ("IdentityPoolID", "an identity pool id", ["api:cognito-identity:DescribeIdentityPool.IdentityPoolId"], []),
     ("IdentityPoolName", "the identity pool's name", ["api:cognito-identity:CreateIdentityPool.IdentityPoolName", "cfn:AWS::Cognito::IdentityPool:IdentityPoolName"], [("AWS::Cognito::IdentityPool", "IdentityPoolName")]),
 ]
 

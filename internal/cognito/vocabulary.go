@@ -1,0 +1,23 @@
+package cognito
+
+import (
+	"regexp"
+	"slices"
+)
+
+// StandardAttributes are Cognito's standard user attributes, as templates, tokens
+// and the API name them (the OpenID Connect standard claims Cognito keeps; source:
+// the Amazon Cognito Developer Guide, "Working with user attributes"). Any other
+// name in a pool's Schema is a custom attribute ("custom:<name>").
+var StandardAttributes = []string{"address", "birthdate", "email", "family_name", "gender", "given_name", "locale",
+	"middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo"}
+
+// IsStandardAttribute reports whether name is one of StandardAttributes.
+func IsStandardAttribute(name string) bool { return slices.Contains(StandardAttributes, name) }
+
+// regionPattern is the form of an AWS region name (us-east-1, eu-central-2,
+// us-gov-west-1, cn-north-1).
+var regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
+
+// IsRegion reports whether s has the form of an AWS region name.
+func IsRegion(s string) bool { return regionPattern.MatchString(s) }
