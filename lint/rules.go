@@ -7,7 +7,6 @@ import (
 
 	"github.com/defineauth/defineauth/internal/cfn"
 	"github.com/defineauth/defineauth/internal/cognito"
-	"github.com/defineauth/defineauth/internal/cognitomsg"
 )
 
 // pool is one AWS::Cognito::UserPool being checked.
@@ -24,23 +23,25 @@ func (p *pool) add(rule string, sev Severity, fix, format string, args ...any) {
 	p.out = append(p.out, Finding{Rule: rule, Severity: sev, Resource: p.id, Message: cfn.Sayf(format, args...), Fix: fix})
 }
 
-// Values Cognito accepts where the CloudFormation schema lists none.
+// Values Cognito accepts where the CloudFormation schema lists none: from the Cognito
+// API model (internal/cognito), but for EnabledMfas, which only CloudFormation has
+// (its values are the MFA types SetUserPoolMfaConfig sets).
 var enums = map[string][]string{
-	"MfaConfiguration":                                 {"OFF", "ON", "OPTIONAL"},
+	"MfaConfiguration":                                 cognito.MFAConfiguration.Enum,
 	"EnabledMfas":                                      {"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"},
-	"UsernameAttributes":                               {"email", "phone_number"},
-	"AliasAttributes":                                  {"email", "phone_number", "preferred_username"},
-	"AutoVerifiedAttributes":                           {"email", "phone_number"},
-	"UserPoolTier":                                     {"LITE", "ESSENTIALS", "PLUS"},
-	"DeletionProtection":                               {"ACTIVE", "INACTIVE"},
-	"UserPoolAddOns.AdvancedSecurityMode":              {"OFF", "AUDIT", "ENFORCED"},
-	"WebAuthnUserVerification":                         {"required", "preferred"},
-	"Policies.SignInPolicy.AllowedFirstAuthFactors":    {"PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"},
-	"VerificationMessageTemplate.DefaultEmailOption":   {"CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"},
-	"AccountRecoverySetting.RecoveryMechanisms[].Name": {"verified_email", "verified_phone_number", "admin_only"},
-	"EmailConfiguration.EmailSendingAccount":           {"COGNITO_DEFAULT", "DEVELOPER"},
-	"Schema[].AttributeDataType":                       {"String", "Number", "DateTime", "Boolean"},
-	"UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate": {"email", "phone_number"},
+	"UsernameAttributes":                               cognito.UsernameAttribute.Enum,
+	"AliasAttributes":                                  cognito.AliasAttribute.Enum,
+	"AutoVerifiedAttributes":                           cognito.AutoVerifiedAttribute.Enum,
+	"UserPoolTier":                                     cognito.UserPoolTier.Enum,
+	"DeletionProtection":                               cognito.DeletionProtection.Enum,
+	"WebAuthnUserVerification":                         cognito.WebAuthnUserVerification.Enum,
+	"UserPoolAddOns.AdvancedSecurityMode":              cognito.AdvancedSecurityMode.Enum,
+	"Policies.SignInPolicy.AllowedFirstAuthFactors":    cognito.FirstAuthFactor.Enum,
+	"VerificationMessageTemplate.DefaultEmailOption":   cognito.DefaultEmailOption.Enum,
+	"AccountRecoverySetting.RecoveryMechanisms[].Name": cognito.RecoveryMechanism.Enum,
+	"EmailConfiguration.EmailSendingAccount":           cognito.EmailSendingAccount.Enum,
+	"Schema[].AttributeDataType":                       cognito.AttributeDataType.Enum,
+	"UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate": cognito.VerifyBeforeUpdateAttribute.Enum,
 }
 
 // facts are what the rules need to know about the pool; a false known flag means a
@@ -193,12 +194,12 @@ func (p *pool) checkSMS(f facts) {
 }
 
 func (p *pool) checkSMSMessage(key, msg string) {
-	p.checkMessage("R9", key, cognitomsg.SMSCode, msg)
+	p.checkMessage("R9", key, cognito.SMSCode, msg)
 }
 
 // checkMessage reports what Cognito refuses in the message at key.
-func (p *pool) checkMessage(rule, key string, k cognitomsg.Kind, msg string) {
-	for _, is := range cognitomsg.Check(k, msg) {
+func (p *pool) checkMessage(rule, key string, k cognito.MessageKind, msg string) {
+	for _, is := range cognito.CheckMessage(k, msg) {
 		p.add(rule, Error, is.Fix, "%s: %s", key, cfn.Sentence(is.Message))
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
-	"github.com/defineauth/defineauth/internal/cognitomsg"
+	"github.com/defineauth/defineauth/internal/cognito"
 )
 
 // checkSignIn applies the passwordless rules (R12, R23-R27) to the pool's sign-in
@@ -67,17 +67,17 @@ func (p *pool) checkMessages() {
 	for _, m := range []struct {
 		obj        map[string]any
 		key, label string
-		kind       cognitomsg.Kind
+		kind       cognito.MessageKind
 		rule       string
 	}{
-		{vt, "EmailMessage", "VerificationMessageTemplate.EmailMessage", cognitomsg.EmailCode, "R21"},
-		{vt, "EmailSubject", "VerificationMessageTemplate.EmailSubject", cognitomsg.Subject, "R21"},
-		{vt, "EmailMessageByLink", "VerificationMessageTemplate.EmailMessageByLink", cognitomsg.EmailLink, "R21"},
-		{vt, "EmailSubjectByLink", "VerificationMessageTemplate.EmailSubjectByLink", cognitomsg.Subject, "R21"},
-		{p.props, "EmailVerificationMessage", "EmailVerificationMessage", cognitomsg.EmailCode, "R21"},
-		{p.props, "EmailVerificationSubject", "EmailVerificationSubject", cognitomsg.Subject, "R21"},
-		{p.props, "EmailAuthenticationMessage", "EmailAuthenticationMessage", cognitomsg.EmailCode, "R21"},
-		{p.props, "EmailAuthenticationSubject", "EmailAuthenticationSubject", cognitomsg.Subject, "R21"},
+		{vt, "EmailMessage", "VerificationMessageTemplate.EmailMessage", cognito.EmailCode, "R21"},
+		{vt, "EmailSubject", "VerificationMessageTemplate.EmailSubject", cognito.Subject, "R21"},
+		{vt, "EmailMessageByLink", "VerificationMessageTemplate.EmailMessageByLink", cognito.EmailLink, "R21"},
+		{vt, "EmailSubjectByLink", "VerificationMessageTemplate.EmailSubjectByLink", cognito.Subject, "R21"},
+		{p.props, "EmailVerificationMessage", "EmailVerificationMessage", cognito.EmailCode, "R21"},
+		{p.props, "EmailVerificationSubject", "EmailVerificationSubject", cognito.Subject, "R21"},
+		{p.props, "EmailAuthenticationMessage", "EmailAuthenticationMessage", cognito.EmailCode, "R21"},
+		{p.props, "EmailAuthenticationSubject", "EmailAuthenticationSubject", cognito.Subject, "R21"},
 	} {
 		if text, ok := str(m.obj, m.key); ok {
 			p.checkMessage(m.rule, m.label, m.kind, text)
@@ -86,8 +86,8 @@ func (p *pool) checkMessages() {
 	inv := cfn.Object(cfn.Object(p.props["AdminCreateUserConfig"])["InviteMessageTemplate"])
 	for _, m := range []struct {
 		key  string
-		kind cognitomsg.Kind
-	}{{"EmailSubject", cognitomsg.Subject}, {"EmailMessage", cognitomsg.InvitationMail}, {"SMSMessage", cognitomsg.InvitationSMS}} {
+		kind cognito.MessageKind
+	}{{"EmailSubject", cognito.Subject}, {"EmailMessage", cognito.InvitationMail}, {"SMSMessage", cognito.InvitationSMS}} {
 		if text, ok := str(inv, m.key); ok {
 			p.checkMessage("R22", "InviteMessageTemplate."+m.key, m.kind, text)
 		}

@@ -103,6 +103,14 @@ func checkProviders(c *Config) []*Problem {
 			control(p.Path+"."+secretField(p), s.SecretsManager+s.JSONKey+s.SSMSecureString, "")
 		}
 	}
+	for _, p := range c.Providers() {
+		for _, s := range p.Scopes {
+			if s == "" || strings.ContainsFunc(s, unicode.IsSpace) {
+				add(p.Path+".scopes", "write each scope as its own entry, without spaces",
+					"the scope %s holds a space; the template would ask the provider for %d scopes instead", quote(s), len(strings.Fields(s)))
+			}
+		}
+	}
 	for i, o := range x.OIDC {
 		if m := o.AttributeRequestMethod; m != "" && m != "GET" && m != "POST" {
 			add(fmt.Sprintf("loginWith.externalProviders.oidc[%d].attributeRequestMethod", i), "use GET or POST", "unknown value %s", quote(m))
@@ -208,12 +216,6 @@ func checkR31(c *Config) []*Problem {
 		scopes := strings.Fields(p.Details["authorize_scopes"])
 		if p.Type == "SAML" {
 			continue
-		}
-		for _, s := range p.Scopes {
-			if s == "" || strings.ContainsFunc(s, unicode.IsSpace) {
-				out = append(out, problemf("R31", p.Path+".scopes", "write each scope as its own entry, without spaces",
-					"the scope %s holds a space; the template would ask the provider for %d scopes instead", quote(s), len(strings.Fields(s))))
-			}
 		}
 		for _, s := range scopes {
 			ok := true

@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"github.com/defineauth/defineauth/internal/cognito"
-	"github.com/defineauth/defineauth/internal/cognitomsg"
 )
 
 // Rule is one validation rule: a stable id, a one-line summary, the severities its
@@ -437,18 +436,18 @@ func checkR8(c *Config) []*Problem {
 func checkR9(c *Config) []*Problem {
 	var out []*Problem
 	if m := c.Multifactor; m != nil && m.SMS != nil && m.SMS.Message != "" {
-		out = append(out, messageProblems("R9", "multifactor.sms.smsMessage", cognitomsg.SMSCode, m.SMS.Message)...)
+		out = append(out, messageProblems("R9", "multifactor.sms.smsMessage", cognito.SMSCode, m.SMS.Message)...)
 	}
 	if p := c.LoginWith.PhoneOptions; p != nil && p.VerificationMessage != "" {
-		out = append(out, messageProblems("R9", "loginWith.phone.verificationMessage", cognitomsg.SMSCode, p.VerificationMessage)...)
+		out = append(out, messageProblems("R9", "loginWith.phone.verificationMessage", cognito.SMSCode, p.VerificationMessage)...)
 	}
 	return out
 }
 
 // messageProblems reports what Cognito refuses in a message of kind k at path.
-func messageProblems(rule, path string, k cognitomsg.Kind, text string) []*Problem {
+func messageProblems(rule, path string, k cognito.MessageKind, text string) []*Problem {
 	var out []*Problem
-	for _, is := range cognitomsg.Check(k, text) {
+	for _, is := range cognito.CheckMessage(k, text) {
 		out = append(out, problemf(rule, path, is.Fix, "%s", is.Message))
 	}
 	return out

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/defineauth/defineauth/internal/cognitomsg"
+	"github.com/defineauth/defineauth/internal/cognito"
 )
 
 // EmailLogin holds the options of email sign-in (JSON: "loginWith": {"email": {...}}).
@@ -131,23 +131,23 @@ func checkR12(c *Config) []*Problem {
 func checkR21(c *Config) []*Problem {
 	var out []*Problem
 	if e := c.LoginWith.EmailOptions; e != nil {
-		kind := cognitomsg.EmailCode
+		kind := cognito.EmailCode
 		if e.VerificationEmailStyle == VerifyWithLink {
-			kind = cognitomsg.EmailLink
+			kind = cognito.EmailLink
 		}
 		if e.VerificationEmailBody != "" {
 			out = append(out, messageProblems("R21", "loginWith.email.verificationEmailBody", kind, e.VerificationEmailBody)...)
 		}
 		if e.VerificationEmailSubject != "" {
-			out = append(out, messageProblems("R21", "loginWith.email.verificationEmailSubject", cognitomsg.Subject, e.VerificationEmailSubject)...)
+			out = append(out, messageProblems("R21", "loginWith.email.verificationEmailSubject", cognito.Subject, e.VerificationEmailSubject)...)
 		}
 	}
 	if m := c.Multifactor; m != nil && m.EmailOptions != nil {
 		if m.EmailOptions.EmailMessage != "" {
-			out = append(out, messageProblems("R21", "multifactor.email.emailMessage", cognitomsg.EmailCode, m.EmailOptions.EmailMessage)...)
+			out = append(out, messageProblems("R21", "multifactor.email.emailMessage", cognito.EmailCode, m.EmailOptions.EmailMessage)...)
 		}
 		if m.EmailOptions.EmailSubject != "" {
-			out = append(out, messageProblems("R21", "multifactor.email.emailSubject", cognitomsg.Subject, m.EmailOptions.EmailSubject)...)
+			out = append(out, messageProblems("R21", "multifactor.email.emailSubject", cognito.Subject, m.EmailOptions.EmailSubject)...)
 		}
 	}
 	return out
@@ -163,11 +163,11 @@ func checkR22(c *Config) []*Problem {
 	var out []*Problem
 	for _, m := range []struct {
 		path, text string
-		kind       cognitomsg.Kind
+		kind       cognito.MessageKind
 	}{
-		{"emailSubject", inv.EmailSubject, cognitomsg.Subject},
-		{"emailBody", inv.EmailBody, cognitomsg.InvitationMail},
-		{"smsMessage", inv.SMSMessage, cognitomsg.InvitationSMS},
+		{"emailSubject", inv.EmailSubject, cognito.Subject},
+		{"emailBody", inv.EmailBody, cognito.InvitationMail},
+		{"smsMessage", inv.SMSMessage, cognito.InvitationSMS},
 	} {
 		if m.text != "" {
 			out = append(out, messageProblems("R22", "loginWith.email.userInvitation."+m.path, m.kind, m.text)...)

@@ -1,19 +1,19 @@
-// Package cognitomsg holds what Cognito accepts in the messages it sends: for each
-// kind of message, its length and the placeholders it must contain, and the
+package cognito
+
+// What Cognito accepts in the messages it sends: for each kind of message, its
+// length (from the generated limits) and the placeholders it must contain, and the
 // characters any message may hold. Config validation and the template lint both
-// check messages with it, so the limits are written once.
-package cognitomsg
+// check messages with it.
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
-// Kind is one kind of message.
-type Kind struct {
+// MessageKind is one kind of message.
+type MessageKind struct {
 	// What names it in a problem ("the SMS message").
 	What string
 	// Min and Max bound its length in characters.
@@ -35,12 +35,12 @@ var (
 
 // The kinds of message.
 var (
-	SMSCode        = Kind{What: "the SMS message", Min: 6, Max: 140, Needs: []Placeholder{code}}
-	EmailCode      = Kind{What: "the email message", Min: 6, Max: 20000, Needs: []Placeholder{code}}
-	EmailLink      = Kind{What: "the email message", Min: 6, Max: 20000, Link: true}
-	InvitationSMS  = Kind{What: "the invitation SMS", Min: 6, Max: 140, Needs: []Placeholder{username, password}}
-	InvitationMail = Kind{What: "the invitation email", Min: 6, Max: 20000, Needs: []Placeholder{username, password}}
-	Subject        = Kind{What: "the subject", Min: 1, Max: 140}
+	SMSCode        = MessageKind{What: "the SMS message", Min: SMSAuthenticationMessage.MinLen, Max: SMSAuthenticationMessage.MaxLen, Needs: []Placeholder{code}}
+	EmailCode      = MessageKind{What: "the email message", Min: VerificationEmailMessage.MinLen, Max: VerificationEmailMessage.MaxLen, Needs: []Placeholder{code}}
+	EmailLink      = MessageKind{What: "the email message", Min: VerificationEmailMessageByLink.MinLen, Max: VerificationEmailMessageByLink.MaxLen, Link: true}
+	InvitationSMS  = MessageKind{What: "the invitation SMS", Min: InvitationSMSMessage.MinLen, Max: InvitationSMSMessage.MaxLen, Needs: []Placeholder{username, password}}
+	InvitationMail = MessageKind{What: "the invitation email", Min: InvitationEmailMessage.MinLen, Max: InvitationEmailMessage.MaxLen, Needs: []Placeholder{username, password}}
+	Subject        = MessageKind{What: "the subject", Min: VerificationEmailSubject.MinLen, Max: VerificationEmailSubject.MaxLen}
 )
 
 var link = regexp.MustCompile(`\{##(.*?)##\}`)
@@ -59,8 +59,8 @@ func hasLink(text string) bool {
 // Issue is one problem with a message: what is wrong and how to fix it.
 type Issue struct{ Message, Fix string }
 
-// Check returns every problem of text as a message of kind k.
-func Check(k Kind, text string) []Issue {
+// CheckMessage returns every problem of text as a message of kind k.
+func CheckMessage(k MessageKind, text string) []Issue {
 	var out []Issue
 	for _, p := range k.Needs {
 		if !strings.Contains(text, p.Text) {
@@ -72,7 +72,7 @@ func Check(k Kind, text string) []Issue {
 		out = append(out, Issue{k.What + " has no {##text##} link placeholder, so users could not verify",
 			"put the link in, e.g. {##Verify your email##}"})
 	}
-	if n := utf8.RuneCountInString(text); n < k.Min || n > k.Max {
+	if n := Length(text); n < k.Min || n > k.Max {
 		out = append(out, Issue{fmt.Sprintf("%s is %d characters long; Cognito takes %d to %d", k.What, n, k.Min, k.Max),
 			fmt.Sprintf("write %d to %d characters", k.Min, k.Max)})
 	}
