@@ -105,8 +105,8 @@ type AuthProps struct {
 // NewAuth validates cfg and, when it is valid, adds the auth resources under a new
 // construct scope/id. An invalid config returns a nil *Auth and an error joining one
 // *config.Problem per problem (see config.Problems); nothing is added to scope then.
-// A config without a Name is named after the construct path (see defaultName); cfg
-// itself is never changed.
+// A config without a Name is named after the construct path ("MyStack/Auth" gives
+// "MyStack-Auth", with a DA011 warning); cfg itself is never changed.
 func NewAuth(scope constructs.Construct, id *string, cfg *config.Config) (*Auth, error) {
 	return NewAuthWithProps(scope, id, &AuthProps{Config: cfg})
 }

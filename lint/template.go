@@ -1,6 +1,8 @@
 // Package lint checks CloudFormation templates (JSON or YAML) for Cognito user pools
-// that CloudFormation would fail to deploy (rules R1-R11, R13 and R15), and
-// for values Cognito does not accept where the resource schema has no enum. It reads
+// that CloudFormation would fail to deploy or that fail at sign-in (the catalogue's
+// R rules whose checkers include lint: `defineauth rules`), for values Cognito does
+// not accept where the resource schema has no enum (DA200), and for every value the
+// service's models limit (R38). It reads
 // only the template, so it works on templates from CDK in any language, Amplify, or
 // hand-written ones. It is a second implementation of the rules, independent of
 // package config: tests make the two agree.
@@ -23,7 +25,7 @@ const (
 
 // Finding is one problem with one resource.
 type Finding struct {
-	Rule     string   // R1..R14, or DA200 for a value Cognito does not accept
+	Rule     string   // a catalogue id: an R rule, or DA200 for a value Cognito does not accept
 	Severity Severity // Error or Warning
 	Resource string   // logical id of the user pool
 	Message  string   // what is wrong

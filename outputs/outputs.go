@@ -1,7 +1,8 @@
 // Package outputs turns the defineauth stack's outputs into the amplify_outputs.json
 // file that Amplify's client libraries (aws-amplify JS v6, Swift, Android, Flutter)
-// read with Amplify.configure. It is pure Go: the stack declares its outputs with
-// StackOutputs, and the file is assembled from deployed values with FromStackOutputs.
+// read with Amplify.configure. It is pure Go: it names the stack outputs (package
+// spec declares them), and FromStackOutputs assembles the file from their deployed
+// values.
 package outputs
 
 import (

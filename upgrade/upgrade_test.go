@@ -260,7 +260,7 @@ func TestCreateOnlyMatchesRegistry(t *testing.T) {
 		types = append(types, typ)
 	}
 	slices.Sort(types)
-	// The check also assumes that pools have none (Cognito refuses instead, U1-U5).
+	// The check also assumes that pools have none (Cognito refuses instead, U1 to U5).
 	noneExpected := []string{"AWS::Cognito::UserPool", "AWS::Cognito::IdentityPool"}
 	script := `import json, sys
 from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER as m

@@ -87,7 +87,7 @@ func run() error {
 	}
 	findings, err := stacks.CheckUpgrade(asm, stack.Stack, baseline)
 	for _, f := range findings {
-		fmt.Fprintf(os.Stderr, "%s: %s\n", baseline, f)
+		fmt.Fprintf(os.Stderr, "%s: %s\n", path, f) // the file the change is in, like validate and lint
 	}
 	switch {
 	case err != nil:

@@ -132,7 +132,7 @@ func TestAppSynthLikeCDK(t *testing.T) {
 		if err == nil {
 			t.Fatal("the app succeeded although Cognito refuses turning MFA to REQUIRED")
 		}
-		if !strings.Contains(stderr, "testdata/golden/mfa-optional-totp.template.json: U1 AuthUserPool3A690A78: MfaConfiguration changes from OPTIONAL to ON") ||
+		if !strings.Contains(stderr, "testdata/configs/mfa-required-totp.json: U1 AuthUserPool3A690A78: MfaConfiguration changes from OPTIONAL to ON") ||
 			!strings.Contains(stderr, "would fail the update or lose users") || strings.Contains(stderr, "goroutine") {
 			t.Errorf("stderr should list U1 and end with one line:\n%s", stderr)
 		}

@@ -71,7 +71,7 @@ func lintCommand(paths []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if errs > 0 {
 		summary = plural(errs, "%d error")
 	}
-	fmt.Fprintf(stderr, "defineauth lint: %d templates, %d user pools, %s\n", len(files), pools, summary)
+	fmt.Fprintf(stderr, "defineauth lint: %s, %s, %s\n", count(len(files), "template"), count(pools, "user pool"), summary)
 	if errs > 0 {
 		return exitInvalid
 	}

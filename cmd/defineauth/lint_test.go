@@ -41,7 +41,7 @@ func TestLintCommand(t *testing.T) {
 		code           int
 		stdout, stderr string
 	}{
-		{"clean template", []string{"../../testdata/golden/shop-example.template.json"}, 0, "", "1 templates, 1 user pools, no errors"},
+		{"clean template", []string{"../../testdata/golden/shop-example.template.json"}, 0, "", "1 template, 1 user pool, no errors"},
 		{"a cdk.out-like folder", []string{"../../testdata/golden"}, 0, "R13 warning", "no errors"},
 		{"findings in Amplify's templates", []string{"../../testdata/amplify"}, 1,
 			"../../testdata/amplify/optional-no-method.template.json: R1 AuthUserPool8115E87F: MfaConfiguration is OPTIONAL but no MFA method is enabled", ""},
@@ -51,7 +51,7 @@ func TestLintCommand(t *testing.T) {
 		{"not a template", []string{notJSON}, 2, "", "not a valid YAML template"},
 		{"nested assemblies of a cdk.out", []string{cdkOut}, 1, "assembly-Prod/ProdAuth.template.json: R1", "2 templates"},
 		{"a YAML template", []string{yamlTemplate}, 1, "pool.yaml: R1 Pool", ""},
-		{"standard input", []string{"-"}, 0, "", "1 templates, 1 user pools, no errors"},
+		{"standard input", []string{"-"}, 0, "", "1 template, 1 user pool, no errors"},
 		{"an endless file", []string{"/dev/zero"}, 2, "", "/dev/zero: the input is larger than 4 MiB"},
 		{"folder without templates", []string{empty}, 2, "", "no *.template.json in the folder"},
 		{"no arguments", nil, 2, "", "expected templates or cdk.out folders"},

@@ -13,8 +13,9 @@
 //	                           write amplify_outputs.json for the front end
 //
 // FILE "-" reads standard input. Every command is pure Go: the binary does not link
-// the CDK, needs no Node.js, and synth renders the template from package spec, the
-// same bytes `cdk synth` (the CDK app in cmd/cdkapp) produces.
+// the CDK, needs no Node.js, and synth renders the template from package spec: the
+// bytes stacks.Template returns, and the JSON value `cdk synth` writes with the CDK
+// app in cmd/cdkapp and --no-version-reporting --no-path-metadata.
 package main
 
 import (
@@ -45,7 +46,7 @@ const usage = `usage:
   defineauth synth FILE      print the CloudFormation template of the auth stack
   defineauth rules           list every rule: id, severity, checkers (config, lint, upgrade), title
   defineauth lint TEMPLATE...
-                             check CloudFormation JSON templates, or cdk.out folders, for user
+                             check CloudFormation templates (JSON or YAML), or cdk.out folders, for user
                              pools Cognito would reject (exit 0 clean, 1 findings, 2 unreadable)
   defineauth upgrade-check --deployed DEPLOYED.template.json NEW
   defineauth upgrade-check --stack NAME [--region REGION] [--profile PROFILE] NEW
@@ -205,6 +206,14 @@ func report(stdout, stderr io.Writer, cmd, name string, problems []*config.Probl
 
 // plural formats n with format (which has one %d), adding "s" when n is not 1, and
 // returns "" for 0.
+// count is "1 template", "2 templates", "0 templates".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func plural(n int, format string) string {
 	switch n {
 	case 0:

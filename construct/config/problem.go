@@ -19,7 +19,7 @@ const (
 // Problem is one finding about a config: a stable rule id, the offending field as a
 // JSON path, what is wrong and how to fix it.
 type Problem struct {
-	Rule     string   // stable id: R1..R14 from Cognito's rules, DA.. for defineauth's own
+	Rule     string   // stable catalogue id: R.. from Cognito's rules, DA.. for defineauth's own
 	Severity Severity // Error or Warning
 	Path     string   // JSON path of the field, e.g. "multifactor.sms"
 	Message  string   // what is wrong

@@ -77,7 +77,7 @@ var userVerifications = []string{"required", "preferred"}
 // PasswordlessOptions holds what the front end offers first.
 type PasswordlessOptions struct {
 	// PreferredChallenge is the first factor the client tries: PASSWORD, EMAIL_OTP,
-	// SMS_OTP or WEB_AUTHN; it must be enabled (rule R28). It goes to
+	// SMS_OTP or WEB_AUTHN; it must be enabled (rule DA015). It goes to
 	// amplify_outputs.json only: Cognito has no such setting. Default: none.
 	PreferredChallenge string `json:"preferredChallenge,omitempty"`
 }

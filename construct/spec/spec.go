@@ -4,7 +4,7 @@
 // metadata, and every output of the ready-made stack. It is the one mapping from a
 // config to a template: the construct copies it into the CDK resources, the
 // ready-made stack adds its outputs from it, and Template renders it in pure Go, the
-// same bytes the CDK synthesizes (tests compare the two for every golden config,
+// template the CDK synthesizes, in stacks.Template's bytes (tests compare the two for every golden config,
 // every rule fixture and a sample of fuzzed configs; the CDK stays the oracle).
 //
 // Values only CloudFormation knows are represented once, the same way for every

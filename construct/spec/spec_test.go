@@ -75,13 +75,23 @@ func ExampleStack_Template() {
 		return
 	}
 	st := spec.ForStack(cfg)
-	tmpl := st.Template()
-	fmt.Println(st.Name, len(tmpl) > 0)
+	var tmpl struct {
+		Resources map[string]struct {
+			Type       string
+			Properties map[string]any
+		}
+	}
+	if err := json.Unmarshal(st.Template(), &tmpl); err != nil {
+		fmt.Println(err)
+		return
+	}
+	pool := tmpl.Resources["AuthUserPool3A690A78"]
+	fmt.Println(st.Name, len(tmpl.Resources), "resources;", pool.Type, pool.Properties["MfaConfiguration"], pool.Properties["EnabledMfas"])
 	for _, o := range st.Outputs[:4] {
 		fmt.Println(o.Name, o.Value)
 	}
 	// Output:
-	// defineauth-shop true
+	// defineauth-shop 7 resources; AWS::Cognito::UserPool ON [SMS_MFA SOFTWARE_TOKEN_MFA]
 	// AuthRegion {AWS::Region}
 	// UserPoolId {Auth/UserPool}
 	// WebClientId {Auth/WebClient}
