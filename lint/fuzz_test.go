@@ -28,9 +28,22 @@ func FuzzTemplate(f *testing.F) {
 			if x.Rule == "" || x.Resource == "" || x.Message == "" || x.Fix == "" {
 				t.Fatalf("incomplete finding %+v", x)
 			}
+			if !declared(x) {
+				t.Fatalf("finding %s: its rule and severity are not in lint's table", x)
+			}
 			if n := len(x.String()); n > 2000 {
 				t.Fatalf("a finding of %d bytes: it quotes a value without bound", n)
 			}
 		}
 	})
+}
+
+// declared reports whether the finding's rule is in lint.Rules with its severity.
+func declared(f lint.Finding) bool {
+	for _, r := range lint.Rules() {
+		if r.ID == f.Rule {
+			return strings.Contains(r.Severity, string(f.Severity))
+		}
+	}
+	return false
 }

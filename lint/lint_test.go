@@ -47,6 +47,9 @@ func ruleList(t *testing.T, findings []lint.Finding) string {
 	seen := map[string]bool{}
 	var got []string
 	for _, f := range findings {
+		if !declared(f) {
+			t.Errorf("finding %s: its rule and severity are not in lint's table", f)
+		}
 		s := f.Rule
 		if f.Severity == lint.Warning {
 			s += " warning"

@@ -12,6 +12,7 @@ import (
 
 	"github.com/defineauth/defineauth/construct/config"
 	"github.com/defineauth/defineauth/internal/golden"
+	"github.com/defineauth/defineauth/lint"
 	"github.com/defineauth/defineauth/rules"
 	"github.com/defineauth/defineauth/upgrade"
 )
@@ -35,13 +36,36 @@ func TestCatalogueIsComplete(t *testing.T) {
 			t.Errorf("config rule %s is not in the catalogue", r.ID)
 		}
 	}
-	for _, r := range upgrade.Rules {
+	for _, r := range upgrade.Rules() {
 		if !slices.Contains(ids, r.ID) {
 			t.Errorf("upgrade rule %s is not in the catalogue", r.ID)
 		}
 	}
 	if ids[0] != "R1" || !slices.Contains(ids, "U14") || ids[len(ids)-1] != "DA200" {
 		t.Errorf("order: %v", ids)
+	}
+}
+
+// TestOneValuePerRule: a rule's title and consequence come from exactly one table
+// (config's, lint's or upgrade's), whichever checkers report it; the lint and upgrade
+// tables declare every id they report, and the catalogue lists each once.
+func TestOneValuePerRule(t *testing.T) {
+	worded := map[string]int{}
+	for _, r := range config.Rules() {
+		worded[r.ID]++
+	}
+	for _, r := range lint.Rules() {
+		if r.Title != "" || r.Consequence != "" {
+			worded[r.ID]++
+		}
+	}
+	for _, r := range upgrade.Rules() {
+		worded[r.ID]++
+	}
+	for _, r := range rules.All() {
+		if worded[r.ID] != 1 {
+			t.Errorf("%s has its words in %d tables, want 1", r.ID, worded[r.ID])
+		}
 	}
 }
 

@@ -65,8 +65,12 @@ type Rule struct {
 	Consequence string // what deploying such a change does
 }
 
-// Rules lists every hazard, by id. Their ids are stable.
-var Rules = []Rule{
+// Rules returns every hazard, by id (a copy of the table). Their ids are stable.
+func Rules() []Rule { return slices.Clone(table) }
+
+// table lists every hazard the check reports; a test fails on a finding whose rule
+// or severity is not here.
+var table = []Rule{
 	{"U1", "MFA turned to REQUIRED on an existing pool", Error, "Cognito refuses it (\"Cannot turn MFA functionality ON, once the user pool has been created\"); the stack rolls back"},
 	{"U2", "an MFA method removed while MFA stays on", Warning, "users enrolled in it lose it (with an SMS configuration still set, removing SMS also trips R5)"},
 	{"U3", "sign-in identifiers (UsernameAttributes, AliasAttributes) changed", Error, "Cognito cannot change them on an existing pool; the stack rolls back"},

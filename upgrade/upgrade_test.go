@@ -304,8 +304,8 @@ func compare(t *testing.T, old, next m) []upgrade.Finding {
 		if f.Rule == "" || len(f.Resources) == 0 || f.Change == "" || f.Effect == "" || f.Fix == "" {
 			t.Errorf("incomplete finding %+v", f)
 		}
-		i := slices.IndexFunc(upgrade.Rules, func(r upgrade.Rule) bool { return r.ID == f.Rule })
-		if i < 0 || upgrade.Rules[i].Severity != f.Severity {
+		i := slices.IndexFunc(upgrade.Rules(), func(r upgrade.Rule) bool { return r.ID == f.Rule })
+		if i < 0 || upgrade.Rules()[i].Severity != f.Severity {
 			t.Errorf("finding %s is not in upgrade.Rules with its severity", f)
 		}
 	}

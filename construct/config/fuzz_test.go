@@ -116,12 +116,18 @@ func FuzzDecodeValidate(f *testing.F) {
 				if p.Rule == "" || p.Message == "" {
 					t.Fatalf("incomplete problem %+v", p)
 				}
+				if r := ruleByID(p.Rule); !strings.Contains(r.Severity, string(p.Severity)) {
+					t.Fatalf("problem %s: its rule and severity are not in the rule table", p)
+				}
 			}
 			return
 		}
 		for _, p := range cfg.Check() {
 			if p.Rule == "" || p.Message == "" || p.Fix == "" {
 				t.Fatalf("incomplete problem %+v", p)
+			}
+			if r := ruleByID(p.Rule); !strings.Contains(r.Severity, string(p.Severity)) {
+				t.Fatalf("problem %s: its rule and severity are not in the rule table", p)
 			}
 		}
 		// Nothing the file says is lost or changed: the accepted config, written back
@@ -347,6 +353,9 @@ func FuzzConfigSpace(f *testing.F) {
 		for _, p := range cfg.Check() {
 			if p.Rule == "" || p.Message == "" || p.Fix == "" {
 				t.Fatalf("incomplete problem %+v", p)
+			}
+			if r := ruleByID(p.Rule); !strings.Contains(r.Severity, string(p.Severity)) {
+				t.Fatalf("problem %s: its rule and severity are not in the rule table", p)
 			}
 		}
 		if spec.Validate(cfg) == nil {

@@ -146,8 +146,8 @@ func checkDomainGiven(c *Config) []*Problem {
 	return nil
 }
 
-// checkR29: callback and logout URLs.
-func checkR29(c *Config) []*Problem {
+// checkRedirectURLs: callback and logout URLs.
+func checkRedirectURLs(c *Config) []*Problem {
 	x := c.LoginWith.ExternalProviders
 	if x == nil {
 		return nil
@@ -171,8 +171,8 @@ func checkR29(c *Config) []*Problem {
 	return out
 }
 
-// checkR30: the domain prefix Cognito accepts.
-func checkR30(c *Config) []*Problem {
+// checkDomainPrefix: the domain prefix Cognito accepts.
+func checkDomainPrefix(c *Config) []*Problem {
 	x := c.LoginWith.ExternalProviders
 	if x == nil || x.DomainPrefix == "" {
 		return nil
@@ -196,8 +196,8 @@ var providerScopes = map[string][]string{
 	"SignInWithApple": {"name", "email"},
 }
 
-// checkR31: OAuth scopes, of the client and of each provider.
-func checkR31(c *Config) []*Problem {
+// checkOAuthScopes: OAuth scopes, of the client and of each provider.
+func checkOAuthScopes(c *Config) []*Problem {
 	x := c.LoginWith.ExternalProviders
 	if x == nil {
 		return nil
@@ -239,8 +239,8 @@ func checkR31(c *Config) []*Problem {
 	return out
 }
 
-// checkR32: attribute mappings write attributes that exist and may change.
-func checkR32(c *Config) []*Problem {
+// checkAttributeMapping: attribute mappings write attributes that exist and may change.
+func checkAttributeMapping(c *Config) []*Problem {
 	var out []*Problem
 	x := c.LoginWith.ExternalProviders
 	if x == nil {
@@ -270,8 +270,8 @@ func checkR32(c *Config) []*Problem {
 	return out
 }
 
-// checkR33: an OIDC issuer is an https URL.
-func checkR33(c *Config) []*Problem {
+// checkOIDCIssuer: an OIDC issuer is an https URL.
+func checkOIDCIssuer(c *Config) []*Problem {
 	x := c.LoginWith.ExternalProviders
 	if x == nil {
 		return nil
@@ -286,8 +286,8 @@ func checkR33(c *Config) []*Problem {
 	return out
 }
 
-// checkR34: SAML metadata as a URL or a document.
-func checkR34(c *Config) []*Problem {
+// checkSAMLMetadata: SAML metadata as a URL or a document.
+func checkSAMLMetadata(c *Config) []*Problem {
 	x := c.LoginWith.ExternalProviders
 	if x == nil || x.SAML == nil {
 		return nil
@@ -309,8 +309,8 @@ func checkR34(c *Config) []*Problem {
 	return nil
 }
 
-// checkR35: every provider has the details Cognito requires.
-func checkR35(c *Config) []*Problem {
+// checkProviderDetails: every provider has the details Cognito requires.
+func checkProviderDetails(c *Config) []*Problem {
 	var out []*Problem
 	for _, p := range c.Providers() {
 		if p.Type == "SAML" {
@@ -340,8 +340,8 @@ func checkR35(c *Config) []*Problem {
 	return out
 }
 
-// checkR36: MFA and remembered devices are the pool's; federated users skip both.
-func checkR36(c *Config) []*Problem {
+// checkFederatedMFA: MFA and remembered devices are the pool's; federated users skip both.
+func checkFederatedMFA(c *Config) []*Problem {
 	if len(c.Providers()) == 0 {
 		return nil
 	}

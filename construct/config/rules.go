@@ -25,7 +25,11 @@ type Rule struct {
 	// Severity is "error", "warning", or "error / warning" for a rule that reports
 	// both (the rule fixtures check that every problem has a declared severity).
 	Severity string
-	check    func(c *Config) []*Problem
+	// Consequence says what happens without the rule: for R rules what Cognito says
+	// or does (the service error CloudFormation shows), for DA rules what defineauth's
+	// own check prevents.
+	Consequence string
+	check       func(c *Config) []*Problem
 }
 
 // The severities a rule declares.
@@ -37,68 +41,126 @@ const (
 
 // rules is the table of every config rule, in the order problems are reported.
 var rules = []Rule{
-	{"DA001", "name uses only ASCII letters, digits, spaces and + = , . @ - _, at most 117 characters", sevError, checkName},
-	{"DA002", "loginWith needs email or phone", sevError, checkLogin},
-	{"DA003", "enumerated fields take one of their listed values", sevError, checkEnums},
-	{"R1", "MFA OPTIONAL or REQUIRED needs at least one method", sevError, checkR1},
-	{"R2", "MFA OFF cannot have methods configured", sevError, checkR2},
-	{"R3", "SMS MFA needs an SMS sender", sevError, checkR3},
-	{"R4", "phone auto-verification (phone sign-in, SMS MFA) needs an SMS sender", sevError, checkR4},
-	{"R5", "with MFA on and an SMS sender configured, SMS must be an MFA method", sevError, checkR5},
-	{"R6", "SMS MFA cannot be combined with phone account recovery", sevError, checkR6},
-	{"R7", "email MFA cannot be the only MFA method", sevError, checkR7},
-	{"R8", "email MFA needs an SES email sender and the ESSENTIALS or PLUS plan", sevError, checkR8},
-	{"R9", "SMS messages with a code contain {####}, at most 140 characters Cognito accepts", sevError, checkR9},
-	{"R12", "passwordless sign-in cannot be combined with MFA REQUIRED", sevError, checkR12},
-	{"R10", "keepOriginalUntilVerified only for auto-verified attributes", sevError, checkR10},
-	{"R11", "your own SMS role needs both snsCallerArn and externalId", sevError, checkR11},
-	{"R13", "SMS MFA needs users to have a phone number", sevBoth, checkR13},
-	{"R15", "threat protection (AUDIT or ENFORCED) needs the PLUS feature plan", sevError, checkR15},
-	{"R16", "the custom challenge triggers (define, create, verify) are set together", sevError, checkR16},
-	{"R17", "pre token generation V2_0 or V3_0 needs the ESSENTIALS or PLUS feature plan", sevError, checkR17},
-	{"R18", "a custom email or SMS sender needs a KMS key", sevError, checkR18},
-	{"R19", "the userMigration trigger needs a sign-in flow that sends the password", sevError, checkR19},
-	{"R21", "verification and email MFA emails keep their code or link placeholder, within Cognito's lengths and characters", sevError, checkR21},
-	{"R22", "invitations contain {username} and {####}, within Cognito's lengths and characters", sevError, checkR22},
-	{"R23", "passwordless sign-in needs the ESSENTIALS or PLUS feature plan", sevError, checkR23},
-	{"R24", "a one-time-code first factor needs its channel: SES email for EMAIL_OTP, an SMS configuration for SMS_OTP", sevError, checkR24},
-	{"R26", "passkeys need the relying party id: the domain the front end is served from", sevBoth, checkR26},
-	{"R27", "device tracking has no effect with passwordless (choice-based) sign-in", sevWarning, checkR27},
-	{"R29", "callback and logout URLs are absolute https URLs (http only for localhost), at least one callback URL", sevError, checkR29},
-	{"R30", "the domain prefix is one Cognito accepts: lower-case letters, digits, hyphens, no aws, amazon or cognito", sevError, checkR30},
-	{"R31", "OAuth scopes: the client's PHONE, EMAIL, PROFILE need OPENID; each provider's scopes are its own", sevError, checkR31},
-	{"R32", "attribute mappings write attributes that exist and are mutable", sevError, checkR32},
-	{"R33", "an OIDC provider's issuer is an https URL", sevError, checkR33},
-	{"R34", "SAML metadata is an https URL or an XML document", sevError, checkR34},
-	{"R35", "every provider has the details Cognito requires (client id and secret; Apple: team id, key id, private key; OIDC: issuer)", sevError, checkR35},
-	{"R36", "MFA and device tracking do not apply to federated users", sevWarning, checkR36},
-	{"R38", "every value within the limits of Cognito's API model and the CloudFormation schemas: lengths, characters, list sizes", sevError, checkServiceLimits},
-	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth, checkPassword},
-	{"DA005", "user attributes are known standard attributes or well-formed custom ones", sevError, checkAttributes},
-	{"DA006", "senders are well-formed (ARNs, regions, addresses)", sevError, checkSenders},
-	{"DA007", "group names are unique and well-formed", sevError, checkGroups},
-	{"DA008", "device tracking without MFA is pointless", sevWarning, checkDevices},
-	{"DA009", "settings that can lose users", sevWarning, checkDataLoss},
-	{"DA010", "account recovery that users cannot complete", sevWarning, checkRecovery},
-	{"DA011", "a name derived from a file name or construct path (renaming it replaces the pool)", sevWarning, checkDerivedName},
-	{"DA013", "trigger and sender functions and the sender key are well-formed ARNs, named once, one key for both senders", sevError, checkTriggers},
-	{"DA014", "options are given only for settings that are on (loginWith.email, loginWith.phone, multifactor.email)", sevError, checkOptions},
-	{"DA015", "the preferred first challenge is one of the enabled first factors", sevError, checkPreferred},
-	{"DA016", "link verification needs the pool's domain (loginWith.externalProviders.domainPrefix)", sevError, checkLinkStyle},
-	{"DA017", "external providers are well-formed: names, secrets (Secrets Manager only), scopes and methods", sevError, checkProviders},
-	{"DA018", "external sign-in needs a domain prefix", sevError, checkDomainGiven},
-	{"DA019", "every ARN the config names (functions, the sender key, the SMS role) is in one partition", sevError, checkPartition},
-	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources, a template of at most 1 MB)", sevError, checkLimits},
-	{"DA105", "values that look like unresolved CDK tokens", sevError, checkTokens},
+	{"DA001", "name uses only ASCII letters, digits, spaces and + = , . @ - _, at most 117 characters", sevError,
+		"a name Cognito or CloudFormation refuses, or a stack name past 128 characters, found at deploy time", checkName},
+	{"DA002", "loginWith needs email or phone", sevError,
+		"a pool nobody can sign in to", checkLogin},
+	{"DA003", "enumerated fields take one of their listed values", sevError,
+		"an unknown value read as the default (Amplify's construct makes MFA OFF from \"MANDATORY\")", checkEnums},
+	{"R1", "MFA OPTIONAL or REQUIRED needs at least one method", sevError,
+		"\"Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.\"", checkMFAHasMethod},
+	{"R2", "MFA OFF cannot have methods configured", sevError,
+		"\"Invalid MFA configuration given, can't turn off MFA and configure an MFA together.\"", checkMFAOffHasNoMethod},
+	{"R3", "SMS MFA needs an SMS sender", sevError,
+		"\"SMS configuration and Auto verification for phone_number are required when MFA is required/optional\"", checkSMSMFASender},
+	{"R4", "phone auto-verification (phone sign-in, SMS MFA) needs an SMS sender", sevError,
+		"\"SMS configuration is required when phone_number is selected for auto verification\"", checkPhoneVerifySender},
+	{"R5", "with MFA on and an SMS sender configured, SMS must be an MFA method", sevError,
+		"\"Can't turn off SMS_MFA when SMS configuration is set for the user pool\"", checkSMSConfiguredIsMethod},
+	{"R6", "SMS MFA cannot be combined with phone account recovery", sevError,
+		"\"Invalid account recovery setting parameter. Account Recovery Setting cannot use verified_phone_number as a recovery mechanism when SMS MFA is configured.\"", checkSMSMFAPhoneRecovery},
+	{"R7", "email MFA cannot be the only MFA method", sevError,
+		"the pool fails to create, with the R3 message", checkEmailMFANotAlone},
+	{"R8", "email MFA needs an SES email sender and the ESSENTIALS or PLUS plan", sevError,
+		"the service refuses email MFA without an SES sender, or on the LITE plan", checkEmailMFASenderPlan},
+	{"R9", "SMS messages with a code contain {####}, at most 140 characters Cognito accepts", sevError,
+		"the service refuses the message", checkSMSMessages},
+	{"R12", "passwordless sign-in cannot be combined with MFA REQUIRED", sevError,
+		"the service refuses passwordless first factors with MFA required", checkPasswordlessMFARequired},
+	{"R10", "keepOriginalUntilVerified only for auto-verified attributes", sevError,
+		"\"All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes\"", checkKeepOriginalVerified},
+	{"R11", "your own SMS role needs both snsCallerArn and externalId", sevError,
+		"\"Role does not have a trust relationship allowing Cognito to assume the role\"", checkOwnSMSRole},
+	{"R13", "SMS MFA needs users to have a phone number", sevBoth,
+		"deploys, but users without a phone number cannot sign in (MFAMethodNotFoundException in the client)", checkSMSMFAPhone},
+	{"R15", "threat protection (AUDIT or ENFORCED) needs the PLUS feature plan", sevError,
+		"the service refuses threat protection on the LITE and ESSENTIALS plans", checkThreatProtectionPlan},
+	{"R16", "the custom challenge triggers (define, create, verify) are set together", sevError,
+		"sign-in with CUSTOM_AUTH cannot complete: the challenge is defined, created and verified by three triggers together", checkChallengeTriggersTogether},
+	{"R17", "pre token generation V2_0 or V3_0 needs the ESSENTIALS or PLUS feature plan", sevError,
+		"the service refuses the V2_0 and V3_0 token events on the LITE plan", checkTokenEventPlan},
+	{"R18", "a custom email or SMS sender needs a KMS key", sevError,
+		"the service refuses a custom sender without LambdaConfig.KMSKeyID", checkSenderKey},
+	{"R19", "the userMigration trigger needs a sign-in flow that sends the password", sevError,
+		"deploys, but users still in the old store cannot sign in: with SRP sign-in the migration trigger gets no password", checkMigrationPassword},
+	{"R21", "verification and email MFA emails keep their code or link placeholder, within Cognito's lengths and characters", sevError,
+		"the service refuses the message, or (a message without its code or link) users cannot verify or sign in", checkEmailMessages},
+	{"R22", "invitations contain {username} and {####}, within Cognito's lengths and characters", sevError,
+		"the service refuses the invitation, or invited users never learn their user name or temporary password", checkInvitation},
+	{"R23", "passwordless sign-in needs the ESSENTIALS or PLUS feature plan", sevError,
+		"the service refuses passwordless sign-in on the LITE plan", checkPasswordlessPlan},
+	{"R24", "a one-time-code first factor needs its channel: SES email for EMAIL_OTP, an SMS configuration for SMS_OTP", sevError,
+		"codes that cannot be sent: Cognito sends email codes only through SES, SMS codes only with an SMS configuration", checkOTPChannel},
+	{"R26", "passkeys need the relying party id: the domain the front end is served from", sevBoth,
+		"passkeys that fail to register or to sign in: the relying party must be the front end's domain", checkRelyingParty},
+	{"R27", "device tracking has no effect with passwordless (choice-based) sign-in", sevWarning,
+		"a setting that does nothing for passwordless sign-in", checkDevicesPasswordless},
+	{"R29", "callback and logout URLs are absolute https URLs (http only for localhost), at least one callback URL", sevError,
+		"the service refuses http (but for localhost) and relative URLs; without a callback URL the hosted sign-in cannot return", checkRedirectURLs},
+	{"R30", "the domain prefix is one Cognito accepts: lower-case letters, digits, hyphens, no aws, amazon or cognito", sevError,
+		"the service refuses the domain; without one, external sign-in has no hosted sign-in to go through", checkDomainPrefix},
+	{"R31", "OAuth scopes: the client's PHONE, EMAIL, PROFILE need OPENID; each provider's scopes are its own", sevError,
+		"the service (or the provider) refuses the scopes", checkOAuthScopes},
+	{"R32", "attribute mappings write attributes that exist and are mutable", sevError,
+		"deploys, but the second federated sign-in of every user fails updating an immutable or missing attribute", checkAttributeMapping},
+	{"R33", "an OIDC provider's issuer is an https URL", sevError,
+		"the service refuses an OIDC issuer that is not https", checkOIDCIssuer},
+	{"R34", "SAML metadata is an https URL or an XML document", sevError,
+		"the service refuses the SAML provider", checkSAMLMetadata},
+	{"R35", "every provider has the details Cognito requires (client id and secret; Apple: team id, key id, private key; OIDC: issuer)", sevError,
+		"the service refuses a provider without its client id, secret or (Apple) key details", checkProviderDetails},
+	{"R36", "MFA and device tracking do not apply to federated users", sevWarning,
+		"a setting that does not protect federated users", checkFederatedMFA},
+	{"R38", "every value within the limits of Cognito's API model and the CloudFormation schemas: lengths, characters, list sizes", sevError,
+		"the service refuses the value (InvalidParameterException, or CloudFormation's schema validation); limits generated from the Cognito API models and the CloudFormation registry schemas", checkServiceLimits},
+	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth,
+		"a password policy Cognito refuses, or a weak one", checkPassword},
+	{"DA005", "user attributes are known standard attributes or well-formed custom ones", sevError,
+		"attributes Cognito refuses, or that break sign-in", checkAttributes},
+	{"DA006", "senders are well-formed (ARNs, regions, addresses)", sevError,
+		"senders that fail at deploy time or at the first message", checkSenders},
+	{"DA007", "group names are unique and well-formed", sevError,
+		"groups that fail to create, or collide", checkGroups},
+	{"DA008", "device tracking without MFA is pointless", sevWarning,
+		"a setting that does nothing", checkDevices},
+	{"DA009", "settings that can lose users", sevWarning,
+		"a pool that can be deleted with its users", checkDataLoss},
+	{"DA010", "account recovery that users cannot complete", sevWarning,
+		"users who cannot reset their own passwords", checkRecovery},
+	{"DA011", "a name derived from a file name or construct path (renaming it replaces the pool)", sevWarning,
+		"a rename of the file or construct that would move the stack, and so the pool", checkDerivedName},
+	{"DA013", "trigger and sender functions and the sender key are well-formed ARNs, named once, one key for both senders", sevError,
+		"a trigger or key Cognito refuses at deploy time, or one function named twice (which of the two is meant?)", checkTriggers},
+	{"DA014", "options are given only for settings that are on (loginWith.email, loginWith.phone, multifactor.email)", sevError,
+		"options silently ignored because their setting is off", checkOptions},
+	{"DA015", "the preferred first challenge is one of the enabled first factors", sevError,
+		"a front end that offers first a factor users cannot use", checkPreferred},
+	{"DA016", "link verification needs the pool's domain (loginWith.externalProviders.domainPrefix)", sevError,
+		"deploys, but every sign-up fails: the verification link needs a user pool domain", checkLinkStyle},
+	{"DA017", "external providers are well-formed: names, secrets (Secrets Manager only), scopes and methods", sevError,
+		"a provider Cognito refuses, a secret that cannot be resolved, or a pool nobody can sign in to", checkProviders},
+	{"DA018", "external sign-in needs a domain prefix", sevError,
+		"external providers with no hosted domain to sign in through", checkDomainGiven},
+	{"DA019", "every ARN the config names (functions, the sender key, the SMS role) is in one partition", sevError,
+		"a stack that cannot deploy: Cognito cannot use a function, key or role of another partition", checkPartition},
+	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources, a template of at most 1 MB)", sevError,
+		"a stack CloudFormation refuses (more than 500 resources, or a template over 1 MB)", checkLimits},
+	{"DA105", "values that look like unresolved CDK tokens", sevError,
+		"a CDK error at synth, or a literal token in the template", checkTokens},
 }
 
 // decodeRules are reported by Decode, before any validation rule can run.
 var decodeRules = []Rule{
-	{"DA100", "the config is one JSON value, UTF-8 without a byte-order mark, at most 1 MiB", sevError, nil},
-	{"DA101", "no unknown fields (with a did-you-mean suggestion)", sevError, nil},
-	{"DA102", "every value has its field's JSON type", sevError, nil},
-	{"DA103", "no member given twice in one object (both lines are named)", sevError, nil},
-	{"DA104", "no explicit empty value or null that would silently become the default", sevError, nil},
+	{"DA100", "the config is one JSON value, UTF-8 without a byte-order mark, at most 1 MiB", sevError,
+		"a file read differently from how it was reviewed, or not at all", nil},
+	{"DA101", "no unknown fields (with a did-you-mean suggestion)", sevError,
+		"a misspelt field silently ignored", nil},
+	{"DA102", "every value has its field's JSON type", sevError,
+		"a value of the wrong type silently read as another", nil},
+	{"DA103", "no member given twice in one object (both lines are named)", sevError,
+		"a file reviewed with one value and deployed with the other (JSON readers keep one of two duplicate members)", nil},
+	{"DA104", "no explicit empty value or null that would silently become the default", sevError,
+		"an explicit value silently replaced by the default", nil},
 }
 
 // Rules returns every rule, for documentation and tools: first those Decode reports
@@ -344,7 +406,7 @@ func compact(ps []*Problem) []*Problem {
 	return slices.DeleteFunc(ps, func(p *Problem) bool { return p == nil })
 }
 
-func checkR1(c *Config) []*Problem {
+func checkMFAHasMethod(c *Config) []*Problem {
 	if c.mfaOn() && !c.Multifactor.hasMethods() {
 		return []*Problem{problemf("R1", "multifactor",
 			`enable a method, e.g. "totp": true, or set "mode": "OFF"`,
@@ -353,7 +415,7 @@ func checkR1(c *Config) []*Problem {
 	return nil
 }
 
-func checkR2(c *Config) []*Problem {
+func checkMFAOffHasNoMethod(c *Config) []*Problem {
 	if c.Multifactor != nil && c.Multifactor.Mode == MFAOff && c.Multifactor.hasMethods() {
 		return []*Problem{problemf("R2", "multifactor",
 			`remove sms/totp/email, or set "mode": "OPTIONAL" or "REQUIRED"`,
@@ -362,7 +424,7 @@ func checkR2(c *Config) []*Problem {
 	return nil
 }
 
-func checkR3(c *Config) []*Problem {
+func checkSMSMFASender(c *Config) []*Problem {
 	if c.SMSMFA() && c.smsDisabled() {
 		return []*Problem{problemf("R3", "multifactor.sms",
 			`remove "disabled" from senders.sms, or drop SMS from the MFA methods`,
@@ -371,7 +433,7 @@ func checkR3(c *Config) []*Problem {
 	return nil
 }
 
-func checkR4(c *Config) []*Problem {
+func checkPhoneVerifySender(c *Config) []*Problem {
 	if !c.PhoneAutoVerified() || !c.smsDisabled() {
 		return nil
 	}
@@ -384,7 +446,7 @@ func checkR4(c *Config) []*Problem {
 		"%s, but senders.sms.disabled forbids SMS", why)}
 }
 
-func checkR5(c *Config) []*Problem {
+func checkSMSConfiguredIsMethod(c *Config) []*Problem {
 	if !c.mfaOn() || !c.SMSConfigured() || c.SMSMFA() {
 		return nil
 	}
@@ -397,7 +459,7 @@ func checkR5(c *Config) []*Problem {
 		"MFA is %s and %s, but SMS is not an MFA method; Cognito refuses this", c.Mode(), why)}
 }
 
-func checkR6(c *Config) []*Problem {
+func checkSMSMFAPhoneRecovery(c *Config) []*Problem {
 	if c.SMSMFA() && c.ResolvedAccountRecovery().usesPhone() {
 		return []*Problem{problemf("R6", "accountRecovery",
 			`use "EMAIL_ONLY" (or "NONE"), or drop SMS from the MFA methods`,
@@ -406,7 +468,7 @@ func checkR6(c *Config) []*Problem {
 	return nil
 }
 
-func checkR7(c *Config) []*Problem {
+func checkEmailMFANotAlone(c *Config) []*Problem {
 	if c.mfaOn() && c.Multifactor.Email && c.Multifactor.SMS == nil && !c.Multifactor.TOTP {
 		return []*Problem{problemf("R7", "multifactor.email",
 			`also enable "totp": true or "sms": true`,
@@ -415,7 +477,7 @@ func checkR7(c *Config) []*Problem {
 	return nil
 }
 
-func checkR8(c *Config) []*Problem {
+func checkEmailMFASenderPlan(c *Config) []*Problem {
 	if !c.mfaOn() || !c.Multifactor.Email {
 		return nil
 	}
@@ -433,7 +495,7 @@ func checkR8(c *Config) []*Problem {
 	return out
 }
 
-func checkR9(c *Config) []*Problem {
+func checkSMSMessages(c *Config) []*Problem {
 	var out []*Problem
 	if m := c.Multifactor; m != nil && m.SMS != nil && m.SMS.Message != "" {
 		out = append(out, messageProblems("R9", "multifactor.sms.smsMessage", cognito.SMSCode, m.SMS.Message)...)
@@ -453,7 +515,7 @@ func messageProblems(rule, path string, k cognito.MessageKind, text string) []*P
 	return out
 }
 
-func checkR10(c *Config) []*Problem {
+func checkKeepOriginalVerified(c *Config) []*Problem {
 	auto := c.AutoVerifiedAttributes()
 	var out []*Problem
 	for _, name := range c.KeepOriginalAttributes() {
@@ -467,7 +529,7 @@ func checkR10(c *Config) []*Problem {
 	return out
 }
 
-func checkR11(c *Config) []*Problem {
+func checkOwnSMSRole(c *Config) []*Problem {
 	s := c.Senders.SMS
 	if s == nil || (s.SNSCallerArn == "") == (s.ExternalID == "") {
 		return nil
@@ -482,7 +544,7 @@ func checkR11(c *Config) []*Problem {
 		"snsCallerArn is set without externalId; Cognito cannot assume the role")}
 }
 
-func checkR13(c *Config) []*Problem {
+func checkSMSMFAPhone(c *Config) []*Problem {
 	if !c.SMSMFA() || c.phoneRequired() {
 		return nil
 	}
@@ -495,7 +557,7 @@ func checkR13(c *Config) []*Problem {
 		"users without a phone number cannot use SMS MFA")}
 }
 
-func checkR15(c *Config) []*Problem {
+func checkThreatProtectionPlan(c *Config) []*Problem {
 	if (c.ThreatProtection == ThreatProtectionAudit || c.ThreatProtection == ThreatProtectionEnforced) && c.ResolvedFeaturePlan() != PlanPlus {
 		return []*Problem{problemf("R15", "threatProtection", `set "featurePlan": "PLUS", or remove threatProtection`,
 			"threat protection %s needs the PLUS feature plan, but the plan is %s; Cognito refuses it", c.ThreatProtection, c.ResolvedFeaturePlan())}

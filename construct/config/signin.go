@@ -118,8 +118,8 @@ func (c *Config) Passwordless() bool { return c.FirstFactors() != nil }
 // ResolvedSelfSignUp is SelfSignUp or its default, true.
 func (c *Config) ResolvedSelfSignUp() bool { return c.SelfSignUp == nil || *c.SelfSignUp }
 
-// checkR12: Cognito does not combine passwordless first factors with required MFA.
-func checkR12(c *Config) []*Problem {
+// checkPasswordlessMFARequired: Cognito does not combine passwordless first factors with required MFA.
+func checkPasswordlessMFARequired(c *Config) []*Problem {
 	if c.Passwordless() && c.Mode() == MFARequired {
 		return []*Problem{problemf("R12", "multifactor.mode", `set "mode": "OPTIONAL", or turn off otpLogin and webAuthn`,
 			"passwordless sign-in (%s) cannot be combined with MFA REQUIRED; Cognito refuses it", strings.Join(c.FirstFactors()[1:], ", "))}
@@ -127,8 +127,8 @@ func checkR12(c *Config) []*Problem {
 	return nil
 }
 
-// checkR21: the verification email and the email MFA message.
-func checkR21(c *Config) []*Problem {
+// checkEmailMessages: the verification email and the email MFA message.
+func checkEmailMessages(c *Config) []*Problem {
 	var out []*Problem
 	if e := c.LoginWith.EmailOptions; e != nil {
 		kind := cognito.EmailCode
@@ -153,8 +153,8 @@ func checkR21(c *Config) []*Problem {
 	return out
 }
 
-// checkR22: the invitation an administrator-created user receives.
-func checkR22(c *Config) []*Problem {
+// checkInvitation: the invitation an administrator-created user receives.
+func checkInvitation(c *Config) []*Problem {
 	e := c.LoginWith.EmailOptions
 	if e == nil || e.UserInvitation == nil {
 		return nil
@@ -176,8 +176,8 @@ func checkR22(c *Config) []*Problem {
 	return out
 }
 
-// checkR23: passwordless sign-in is not on the LITE plan.
-func checkR23(c *Config) []*Problem {
+// checkPasswordlessPlan: passwordless sign-in is not on the LITE plan.
+func checkPasswordlessPlan(c *Config) []*Problem {
 	if c.Passwordless() && c.ResolvedFeaturePlan() == PlanLite {
 		return []*Problem{problemf("R23", "featurePlan", `set "featurePlan": "ESSENTIALS" (or PLUS), or turn off otpLogin and webAuthn`,
 			"passwordless sign-in needs the ESSENTIALS or PLUS feature plan, but the plan is LITE")}
@@ -185,8 +185,8 @@ func checkR23(c *Config) []*Problem {
 	return nil
 }
 
-// checkR24: each one-time-code factor needs its channel.
-func checkR24(c *Config) []*Problem {
+// checkOTPChannel: each one-time-code factor needs its channel.
+func checkOTPChannel(c *Config) []*Problem {
 	var out []*Problem
 	factors := c.FirstFactors()
 	if slices.Contains(factors, "EMAIL_OTP") && c.Senders.Email == nil {
@@ -200,8 +200,8 @@ func checkR24(c *Config) []*Problem {
 	return out
 }
 
-// checkR26: passkeys are bound to a relying party: the front end's domain.
-func checkR26(c *Config) []*Problem {
+// checkRelyingParty: passkeys are bound to a relying party: the front end's domain.
+func checkRelyingParty(c *Config) []*Problem {
 	w := c.LoginWith.WebAuthn
 	if w == nil {
 		return nil
@@ -222,8 +222,8 @@ func checkR26(c *Config) []*Problem {
 	return nil
 }
 
-// checkR27: remembered devices stand in for MFA, which passwordless sign-in skips.
-func checkR27(c *Config) []*Problem {
+// checkDevicesPasswordless: remembered devices stand in for MFA, which passwordless sign-in skips.
+func checkDevicesPasswordless(c *Config) []*Problem {
 	if c.Passwordless() && c.DeviceTracking != nil {
 		return []*Problem{warnf("R27", "deviceTracking", "remove deviceTracking, or keep sign-in password-based",
 			"device tracking has no effect on passwordless (choice-based) sign-in")}

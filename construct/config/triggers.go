@@ -289,8 +289,8 @@ func checkTriggers(c *Config) []*Problem {
 	return out
 }
 
-// checkR16: the custom challenge triggers work only together.
-func checkR16(c *Config) []*Problem {
+// checkChallengeTriggersTogether: the custom challenge triggers work only together.
+func checkChallengeTriggersTogether(c *Config) []*Problem {
 	var set, missing []string
 	for _, t := range []Trigger{DefineAuthChallenge, CreateAuthChallenge, VerifyAuthChallengeResponse} {
 		if c.HasTrigger(t) {
@@ -306,8 +306,8 @@ func checkR16(c *Config) []*Problem {
 		"a custom challenge needs defineAuthChallenge, createAuthChallenge and verifyAuthChallengeResponse together; only %s %s set", joinList(set), map[bool]string{true: "is", false: "are"}[len(set) == 1])}
 }
 
-// checkR17: the V2 and V3 token events are not on the LITE plan.
-func checkR17(c *Config) []*Problem {
+// checkTokenEventPlan: the V2 and V3 token events are not on the LITE plan.
+func checkTokenEventPlan(c *Config) []*Problem {
 	if v := c.ResolvedTokenEventVersion(); v != TokenEventV1 && c.HasTrigger(PreTokenGeneration) && c.ResolvedFeaturePlan() == PlanLite {
 		return []*Problem{problemf("R17", "triggers.preTokenGenerationVersion", `set "featurePlan": "ESSENTIALS" (or PLUS), or use V1_0`,
 			"pre token generation %s needs the ESSENTIALS or PLUS feature plan, but the plan is LITE", v)}
@@ -315,8 +315,8 @@ func checkR17(c *Config) []*Problem {
 	return nil
 }
 
-// checkR18: custom senders need one KMS key.
-func checkR18(c *Config) []*Problem {
+// checkSenderKey: custom senders need one KMS key.
+func checkSenderKey(c *Config) []*Problem {
 	var out []*Problem
 	if (c.HasTrigger(CustomEmailSender) || c.HasTrigger(CustomSMSSender)) && !c.HasSenderKey() {
 		out = append(out, problemf("R18", "senders", "add kmsKeyArn (a symmetric KMS key the sender function can decrypt with)",
@@ -325,8 +325,8 @@ func checkR18(c *Config) []*Problem {
 	return out
 }
 
-// checkR19: user migration with a password needs a flow that sends the password.
-func checkR19(c *Config) []*Problem {
+// checkMigrationPassword: user migration with a password needs a flow that sends the password.
+func checkMigrationPassword(c *Config) []*Problem {
 	if c.HasTrigger(UserMigration) && !c.WebClient.UserPasswordAuth {
 		return []*Problem{problemf("R19", "webClient.userPasswordAuth", `set "webClient": {"userPasswordAuth": true}, so sign-in sends the password the trigger checks`,
 			"the userMigration trigger never sees a password with SRP sign-in only; users of the old store cannot sign in")}
