@@ -5,12 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/defineauth/defineauth/internal/golden"
 	"github.com/defineauth/defineauth/outputs"
@@ -262,74 +259,5 @@ func TestFromCloudFormation(t *testing.T) {
 	}
 	if _, err := outputs.FromCloudFormation(context.Background(), api, "gone"); err == nil || !strings.Contains(err.Error(), "does not exist") {
 		t.Errorf("gone: %v", err)
-	}
-}
-
-// TestWriteKeepsMode: a file the user made private stays private.
-func TestWriteKeepsMode(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "amplify_outputs.json")
-	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := outputs.Write(path, []byte("new"), nil); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", info.Mode().Perm())
-	}
-	fresh := filepath.Join(filepath.Dir(path), "fresh.json")
-	if err := outputs.Write(fresh, []byte("new"), nil); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := os.Stat(fresh); info.Mode().Perm() != 0o644 {
-		t.Errorf("new file mode %v, want 0644", info.Mode().Perm())
-	}
-}
-
-// TestWriteInterrupted runs a child process that is interrupted (SIGINT) just before
-// Write renames: the child must still die of the signal, the old file must be intact
-// and no temporary file may be left.
-func TestWriteInterrupted(t *testing.T) {
-	if path := os.Getenv("DEFINEAUTH_INTERRUPT_CHILD"); path != "" {
-		outputs.InterruptBeforeRename()
-		_ = outputs.Write(path, []byte("new"), nil)
-		time.Sleep(5 * time.Second) // the signal, delivered again, ends the process first
-		os.Exit(0)
-	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "amplify_outputs.json")
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestWriteInterrupted$")
-	cmd.Env = append(os.Environ(), "DEFINEAUTH_INTERRUPT_CHILD="+path)
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGINT {
-		t.Fatalf("child did not die of SIGINT: %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "old" {
-		t.Errorf("file %q, want the old content", b)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("left-over files: %v", entries)
-	}
-}
-
-func TestWriteIsAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "amplify_outputs.json")
-	if err := outputs.Write(path, []byte("new\n"), nil); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "new\n" {
-		t.Errorf("content %q", b)
-	}
-	if err := outputs.Write(filepath.Join(dir, "missing", "x.json"), []byte("x"), nil); err == nil {
-		t.Error("writing into a missing folder succeeded")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left-over files: %v", entries)
 	}
 }

@@ -98,12 +98,12 @@ func Check(deployed, next []byte) ([]Finding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the new template: %w", err)
 	}
-	return Compare(d, n), nil
+	return compare(d, n), nil
 }
 
-// Compare returns every hazard of replacing the deployed template with next, sorted
+// compare returns every hazard of replacing the deployed template with next, sorted
 // by rule number, then resource.
-func Compare(deployed, next *cfn.Template) []Finding {
+func compare(deployed, next *cfn.Template) []Finding {
 	c := &change{old: deployed, new: next}
 	c.pools()
 	c.clients()
@@ -430,7 +430,7 @@ func (c *change) providers() {
 				effect = "CloudFormation creates the new provider before deleting the old one, and Cognito refuses a second provider of the same name: the update fails"
 			}
 		}
-		c.add("U14", Error, ids, what, effect, CreateOnly[idp].Fix)
+		c.add("U14", Error, ids, what, effect, createOnly[idp].Fix)
 	}
 }
 
@@ -448,11 +448,22 @@ func (c *change) identityPools() {
 	}
 }
 
-// CreateOnly lists, for each resource type whose replacement loses something, the
-// properties whose change replaces the resource (the CloudFormation registry
-// schemas' createOnlyProperties; CI compares this table with the schemas cfn-lint
-// ships), and the rule a replacement is reported under.
-var CreateOnly = map[string]struct {
+// CreateOnlyProperties returns, for each resource type whose replacement the check
+// reports, the properties whose change replaces the resource: the CloudFormation
+// registry schemas' createOnlyProperties (CI compares them with the schemas cfn-lint
+// ships). The map is a copy.
+func CreateOnlyProperties() map[string][]string {
+	out := map[string][]string{}
+	for typ, co := range createOnly {
+		out[typ] = slices.Clone(co.Properties)
+	}
+	return out
+}
+
+// createOnly lists, for each resource type whose replacement loses something, the
+// properties whose change replaces the resource, and the rule a replacement is
+// reported under.
+var createOnly = map[string]struct {
 	Properties  []string
 	Rule        string
 	Severity    Severity
@@ -478,8 +489,8 @@ const (
 // createOnly reports, for resources present in both templates, a change of a
 // property whose change replaces the resource.
 func (c *change) createOnly() {
-	for _, typ := range slices.Sorted(maps.Keys(CreateOnly)) {
-		co := CreateOnly[typ]
+	for _, typ := range slices.Sorted(maps.Keys(createOnly)) {
+		co := createOnly[typ]
 		for _, id := range c.kept(typ) {
 			op, np := c.old.Resources[id].Properties, c.new.Resources[id].Properties
 			for _, prop := range co.Properties {

@@ -256,7 +256,7 @@ func setSMSMessage(c *config.Config) {
 // DEFINEAUTH_REQUIRE_CFNLINT=1 so that a missing cfn-lint fails instead of skipping.
 func TestCreateOnlyMatchesRegistry(t *testing.T) {
 	var types []string
-	for typ := range upgrade.CreateOnly {
+	for typ := range upgrade.CreateOnlyProperties() {
 		types = append(types, typ)
 	}
 	slices.Sort(types)
@@ -281,7 +281,7 @@ print(json.dumps(out))`
 		t.Fatal(err)
 	}
 	for _, typ := range types {
-		if got, want := upgrade.CreateOnly[typ].Properties, registry[typ]; !slices.Equal(got, want) {
+		if got, want := upgrade.CreateOnlyProperties()[typ], registry[typ]; !slices.Equal(got, want) {
 			t.Errorf("%s: createOnlyProperties %v in the table, %v in the registry schema", typ, got, want)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/defineauth/defineauth/internal/atomicfile"
 	"github.com/defineauth/defineauth/internal/awscli"
 	"github.com/defineauth/defineauth/outputs"
 )
@@ -35,7 +36,7 @@ func outputsCommand(o outputsFlags, newReader stackReaderFactory, stdin io.Reade
 	var source string
 	switch {
 	case o.cdkOutputs != "":
-		if o.cdkOutputs != "-" && o.out != "-" && (o.cdkOutputs == o.out || outputs.SameFile(o.cdkOutputs, o.out)) {
+		if o.cdkOutputs != "-" && o.out != "-" && (o.cdkOutputs == o.out || atomicfile.SameFile(o.cdkOutputs, o.out)) {
 			fmt.Fprintf(stderr, "defineauth outputs: --out %s is the --cdk-outputs file itself; writing it would destroy the input: choose another --out\n", o.out)
 			return exitUsage
 		}
@@ -72,7 +73,7 @@ func outputsCommand(o outputsFlags, newReader stackReaderFactory, stdin io.Reade
 		fmt.Fprintf(stderr, "defineauth outputs: %s: %v\n", source, err)
 		return exitInvalid
 	}
-	if err := outputs.Write(o.out, file.JSON(), stdout); err != nil {
+	if err := atomicfile.Write(o.out, file.JSON(), stdout); err != nil {
 		fmt.Fprintf(stderr, "defineauth outputs: writing %s: %v\n", o.out, err)
 		return exitUsage
 	}
