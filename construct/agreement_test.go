@@ -58,7 +58,7 @@ func TestLintAgreesWithValidation(t *testing.T) {
 		if err != nil {
 			continue // decoding fixtures (DA100-DA102)
 		}
-		problems := cfg.Check()
+		problems := spec.Check(cfg)
 		if slices.ContainsFunc(problems, func(p *config.Problem) bool { return p.Severity == config.Error && strings.HasPrefix(p.Rule, "DA") }) {
 			continue
 		}

@@ -278,7 +278,7 @@ func userPoolProps(a *spec.Auth, sms *awscognito.CfnUserPool_SmsConfigurationPro
 
 // policies copies Policies: the password policy and, with passwordless first
 // factors, the sign-in policy.
-func policies(p config.PoliciesSpec) *awscognito.CfnUserPool_PoliciesProperty {
+func policies(p spec.Policies) *awscognito.CfnUserPool_PoliciesProperty {
 	pw := p.PasswordPolicy
 	out := &awscognito.CfnUserPool_PoliciesProperty{PasswordPolicy: &awscognito.CfnUserPool_PasswordPolicyProperty{
 		MinimumLength:                 jsii.Number(pw.MinimumLength),
@@ -295,7 +295,7 @@ func policies(p config.PoliciesSpec) *awscognito.CfnUserPool_PoliciesProperty {
 }
 
 // adminCreateUserConfig copies AdminCreateUserConfig with the invitation.
-func adminCreateUserConfig(a config.AdminCreateUserConfigSpec) *awscognito.CfnUserPool_AdminCreateUserConfigProperty {
+func adminCreateUserConfig(a spec.AdminCreateUserConfig) *awscognito.CfnUserPool_AdminCreateUserConfigProperty {
 	out := &awscognito.CfnUserPool_AdminCreateUserConfigProperty{AllowAdminCreateUserOnly: jsii.Bool(a.AllowAdminCreateUserOnly)}
 	if t := a.InviteMessageTemplate; t != nil {
 		out.InviteMessageTemplate = &awscognito.CfnUserPool_InviteMessageTemplateProperty{
@@ -305,7 +305,7 @@ func adminCreateUserConfig(a config.AdminCreateUserConfigSpec) *awscognito.CfnUs
 }
 
 // schema copies the Schema entries.
-func schema(entries []config.SchemaAttributeSpec) *[]interface{} {
+func schema(entries []spec.SchemaAttribute) *[]interface{} {
 	out := []interface{}{}
 	for _, s := range entries {
 		e := &awscognito.CfnUserPool_SchemaAttributeProperty{
@@ -326,7 +326,7 @@ func schema(entries []config.SchemaAttributeSpec) *[]interface{} {
 }
 
 // emailConfiguration copies EmailConfiguration, with the SES identity's ARN.
-func emailConfiguration(e config.EmailConfigurationSpec, sourceArn spec.Join) *awscognito.CfnUserPool_EmailConfigurationProperty {
+func emailConfiguration(e spec.EmailConfiguration, sourceArn spec.Join) *awscognito.CfnUserPool_EmailConfigurationProperty {
 	out := &awscognito.CfnUserPool_EmailConfigurationProperty{
 		EmailSendingAccount: jsii.String(e.EmailSendingAccount),
 		From:                optStr(e.From),

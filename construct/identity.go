@@ -66,12 +66,11 @@ func (a *Auth) identityRole(id string, r spec.IdentityRole) awsiam.Role {
 
 // identityRoleIn is identityRole below scope.
 func (a *Auth) identityRoleIn(scope constructs.Construct, id string, r spec.IdentityRole) awsiam.Role {
+	conditions := r.TrustConditions(a.CfnIdentityPool.Ref())
 	return awsiam.NewRole(scope, jsii.String(id), &awsiam.RoleProps{
 		Description: jsii.String(r.Description),
-		AssumedBy: awsiam.NewFederatedPrincipal(jsii.String("cognito-identity.amazonaws.com"), &map[string]interface{}{
-			"StringEquals":           map[string]interface{}{"cognito-identity.amazonaws.com:aud": a.CfnIdentityPool.Ref()},
-			"ForAnyValue:StringLike": map[string]interface{}{"cognito-identity.amazonaws.com:amr": r.AMR},
-		}, jsii.String("sts:AssumeRoleWithWebIdentity")),
+		AssumedBy: awsiam.NewFederatedPrincipal(jsii.String(spec.CognitoIdentityPrincipal), &conditions,
+			jsii.String(spec.IdentityRoleAction)),
 	})
 }
 

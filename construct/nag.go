@@ -14,16 +14,7 @@ import (
 // weak password policy) are left for cdk-nag to report. The metadata costs nothing
 // when cdk-nag is not used.
 func addSuppressions(r awscdk.CfnResource, ss []spec.Suppression) {
-	if len(ss) == 0 {
-		return
+	if m := spec.NagMetadata(ss); m != nil {
+		r.AddMetadata(jsii.String("cdk_nag"), m)
 	}
-	var rules []interface{}
-	for _, s := range ss {
-		rule := map[string]interface{}{"id": s.ID, "reason": s.Reason}
-		if len(s.AppliesTo) > 0 {
-			rule["applies_to"] = s.AppliesTo
-		}
-		rules = append(rules, rule)
-	}
-	r.AddMetadata(jsii.String("cdk_nag"), map[string]interface{}{"rules_to_suppress": rules})
 }

@@ -28,7 +28,7 @@ func (a *Auth) smsConfiguration(s *spec.Auth, removal awscdk.RemovalPolicy) *aws
 	r := s.SMSRole
 	a.SMSRole = awsiam.NewRole(a.Construct, jsii.String(spec.SMSRoleID), &awsiam.RoleProps{
 		Description: jsii.String(r.Description),
-		AssumedBy:   awsiam.NewServicePrincipal(jsii.String("cognito-idp.amazonaws.com"), nil),
+		AssumedBy:   awsiam.NewServicePrincipal(jsii.String(spec.CognitoPrincipal), nil),
 		ExternalIds: jsii.Strings(s.ExternalID),
 		InlinePolicies: &map[string]awsiam.PolicyDocument{
 			r.PolicyName: awsiam.NewPolicyDocument(&awsiam.PolicyDocumentProps{

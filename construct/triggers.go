@@ -69,6 +69,32 @@ func (a *Auth) functionArn(t config.Trigger, f spec.Function) *string {
 	return a.functions[t].FunctionArn()
 }
 
+// lambdaConfigSetters set each LambdaConfig entry the spec names on the L1 (the
+// plain ARNs, and the entries that are {LambdaArn, LambdaVersion} objects); the spec
+// decides which entries and values, this table only knows the L1's field names.
+var lambdaConfigSetters = map[string]func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, version *string){
+	"PreSignUp":           func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.PreSignUp = arn },
+	"PostConfirmation":    func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.PostConfirmation = arn },
+	"PreAuthentication":   func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.PreAuthentication = arn },
+	"PostAuthentication":  func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.PostAuthentication = arn },
+	"CustomMessage":       func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.CustomMessage = arn },
+	"UserMigration":       func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.UserMigration = arn },
+	"DefineAuthChallenge": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.DefineAuthChallenge = arn },
+	"CreateAuthChallenge": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) { lc.CreateAuthChallenge = arn },
+	"VerifyAuthChallengeResponse": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, _ *string) {
+		lc.VerifyAuthChallengeResponse = arn
+	},
+	"PreTokenGenerationConfig": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, v *string) {
+		lc.PreTokenGenerationConfig = &awscognito.CfnUserPool_PreTokenGenerationConfigProperty{LambdaArn: arn, LambdaVersion: v}
+	},
+	"CustomEmailSender": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, v *string) {
+		lc.CustomEmailSender = &awscognito.CfnUserPool_CustomEmailSenderProperty{LambdaArn: arn, LambdaVersion: v}
+	},
+	"CustomSMSSender": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, v *string) {
+		lc.CustomSmsSender = &awscognito.CfnUserPool_CustomSMSSenderProperty{LambdaArn: arn, LambdaVersion: v}
+	},
+}
+
 // lambdaConfig copies the spec's triggers into LambdaConfig; nil without any.
 func (a *Auth) lambdaConfig() *awscognito.CfnUserPool_LambdaConfigProperty {
 	s := &a.Spec
@@ -77,35 +103,7 @@ func (a *Auth) lambdaConfig() *awscognito.CfnUserPool_LambdaConfigProperty {
 	}
 	lc := &awscognito.CfnUserPool_LambdaConfigProperty{}
 	for _, t := range s.Triggers {
-		arn := a.functionArn(t.Trigger, t.Function)
-		switch t.Key {
-		case "PreSignUp":
-			lc.PreSignUp = arn
-		case "PostConfirmation":
-			lc.PostConfirmation = arn
-		case "PreAuthentication":
-			lc.PreAuthentication = arn
-		case "PostAuthentication":
-			lc.PostAuthentication = arn
-		case "PreTokenGenerationConfig":
-			lc.PreTokenGenerationConfig = &awscognito.CfnUserPool_PreTokenGenerationConfigProperty{LambdaArn: arn, LambdaVersion: jsii.String(t.Version)}
-		case "CustomMessage":
-			lc.CustomMessage = arn
-		case "UserMigration":
-			lc.UserMigration = arn
-		case "DefineAuthChallenge":
-			lc.DefineAuthChallenge = arn
-		case "CreateAuthChallenge":
-			lc.CreateAuthChallenge = arn
-		case "VerifyAuthChallengeResponse":
-			lc.VerifyAuthChallengeResponse = arn
-		case "CustomEmailSender":
-			lc.CustomEmailSender = &awscognito.CfnUserPool_CustomEmailSenderProperty{LambdaArn: arn, LambdaVersion: jsii.String(t.Version)}
-		case "CustomSMSSender":
-			lc.CustomSmsSender = &awscognito.CfnUserPool_CustomSMSSenderProperty{LambdaArn: arn, LambdaVersion: jsii.String(t.Version)}
-		default:
-			panic("defineauth: LambdaConfig key " + t.Key) // spec.ForAuth makes only these
-		}
+		lambdaConfigSetters[t.Key](lc, a.functionArn(t.Trigger, t.Function), jsii.String(t.Version))
 	}
 	switch k := s.SenderKey; {
 	case k.ARN != "":
@@ -127,7 +125,7 @@ func (a *Auth) addPermissions() {
 		a.Permissions[t.Trigger] = awslambda.NewCfnPermission(a.Construct, jsii.String(t.PermissionID), &awslambda.CfnPermissionProps{
 			Action:       jsii.String("lambda:InvokeFunction"),
 			FunctionName: a.functionArn(t.Trigger, t.Function),
-			Principal:    jsii.String("cognito-idp.amazonaws.com"),
+			Principal:    jsii.String(spec.CognitoPrincipal),
 			SourceArn:    a.CfnUserPool.AttrArn(),
 		})
 	}
@@ -138,7 +136,7 @@ func (a *Auth) addPermissions() {
 		a.keyPolicy = true
 		a.senderKey.AddToResourcePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
 			Sid:        jsii.String("CognitoEncryptsSenderCodes"),
-			Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String("cognito-idp.amazonaws.com"), nil)},
+			Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(spec.CognitoPrincipal), nil)},
 			Actions:    jsii.Strings("kms:CreateGrant", "kms:Encrypt"),
 			Resources:  jsii.Strings("*"),
 			Conditions: &map[string]interface{}{"StringEquals": map[string]interface{}{"aws:SourceAccount": awscdk.Aws_ACCOUNT_ID()}},

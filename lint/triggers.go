@@ -6,16 +6,13 @@ import (
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
+	"github.com/defineauth/defineauth/internal/cognito"
 )
 
-// lambdaARNKeys and lambdaObjectKeys are LambdaConfig's function entries: plain ARNs, then the entries that
-// are objects {LambdaArn, LambdaVersion}.
-var (
-	lambdaARNKeys = []string{"CreateAuthChallenge", "CustomMessage", "DefineAuthChallenge", "PostAuthentication", "PostConfirmation",
-		"PreAuthentication", "PreSignUp", "PreTokenGeneration", "UserMigration", "VerifyAuthChallengeResponse"}
-	lambdaObjectKeys = []string{"CustomEmailSender", "CustomSMSSender", "PreTokenGenerationConfig"}
-	challengeTrio    = []string{"DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse"}
-)
+// challengeTrio are the LambdaConfig entries of a custom challenge. The function
+// entries of LambdaConfig come from the registry schema (cognito.LambdaConfigFunctions
+// and cognito.LambdaConfigObjects).
+var challengeTrio = []string{"DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse"}
 
 // checkTriggers applies the trigger rules (R16-R20) to the pool's LambdaConfig.
 func (p *pool) checkTriggers(f facts) {
@@ -49,11 +46,11 @@ func (p *pool) checkTriggers(f facts) {
 				"the UserMigration trigger never sees a password: no client of the pool allows a password sign-in flow")
 		}
 	}
-	keys := append(slices.Clone(lambdaARNKeys), lambdaObjectKeys...)
+	keys := append(slices.Clone(cognito.LambdaConfigFunctions), cognito.LambdaConfigObjects...)
 	slices.Sort(keys)
 	for _, k := range keys {
 		fn := lc[k]
-		if slices.Contains(lambdaObjectKeys, k) {
+		if slices.Contains(cognito.LambdaConfigObjects, k) {
 			fn = cfn.Object(fn)["LambdaArn"]
 		}
 		if fn == nil || p.invokable(fn) {

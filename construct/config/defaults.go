@@ -42,38 +42,6 @@ func (c *Config) mfaOn() bool { m := c.Mode(); return m == MFAOptional || m == M
 // SMSMFA reports whether SMS is an enabled MFA method (MFA on and SMS chosen).
 func (c *Config) SMSMFA() bool { return c.mfaOn() && c.Multifactor.SMS != nil }
 
-// EnabledMFAs returns CloudFormation's EnabledMfas: the configured methods, in the
-// order SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP. It maps what the config says, even
-// where rule R2 rejects it (methods with mode OFF), so a forced template shows it.
-func (c *Config) EnabledMFAs() []string {
-	m := c.Multifactor
-	if m == nil {
-		return nil
-	}
-	var out []string
-	if m.SMS != nil {
-		out = append(out, "SMS_MFA")
-	}
-	if m.TOTP {
-		out = append(out, "SOFTWARE_TOKEN_MFA")
-	}
-	if m.Email {
-		out = append(out, "EMAIL_OTP")
-	}
-	return out
-}
-
-// CfnMFAConfiguration returns CloudFormation's MfaConfiguration: OFF, OPTIONAL or ON.
-func (c *Config) CfnMFAConfiguration() string {
-	switch c.Mode() {
-	case MFARequired:
-		return "ON"
-	case MFAOptional:
-		return "OPTIONAL"
-	}
-	return "OFF"
-}
-
 // smsDisabled reports whether the user promised the pool never sends SMS.
 func (c *Config) smsDisabled() bool { return c.Senders.SMS != nil && c.Senders.SMS.Disabled }
 
@@ -234,13 +202,25 @@ func (c *Config) ResolvedPasswordPolicy() ResolvedPasswordPolicy {
 	return r
 }
 
-// SchemaAttributes returns the Schema entries: login attributes (always required and
-// mutable) and every declared attribute, sorted by name so templates are stable.
-// AttributeDataType is always set (rule R14).
-func (c *Config) SchemaAttributes() []SchemaAttributeSpec {
-	byName := map[string]SchemaAttributeSpec{}
+// ResolvedAttribute is one attribute of the pool as it is in effect: Cognito's name (custom
+// attributes without "custom:"), its data type (String unless given; updated_at is a
+// Number), whether it is required and mutable (login attributes always both), and
+// the bounds of a custom String or Number attribute.
+type ResolvedAttribute struct {
+	Name, DataType    string
+	Custom            bool
+	Required, Mutable bool
+	// MinLen and MaxLen bound a String, Min and Max a Number (nil: no bound).
+	MinLen, MaxLen, Min, Max *int
+}
+
+// Attributes returns the pool's attributes: the login attributes and every declared
+// attribute (unknown standard names are left out: validation reports them), sorted
+// by name (custom ones as custom:<name>) so templates are stable.
+func (c *Config) Attributes() []ResolvedAttribute {
+	byName := map[string]ResolvedAttribute{}
 	for _, name := range c.UsernameAttributes() {
-		byName[name] = SchemaAttributeSpec{Name: name, AttributeDataType: "String", Required: true, Mutable: true}
+		byName[name] = ResolvedAttribute{Name: name, DataType: "String", Required: true, Mutable: true}
 	}
 	for key, a := range c.UserAttributes {
 		mutable := a.Mutable == nil || *a.Mutable
@@ -249,14 +229,14 @@ func (c *Config) SchemaAttributes() []SchemaAttributeSpec {
 			if dt == "" {
 				dt = "String"
 			}
-			s := SchemaAttributeSpec{Name: custom, AttributeDataType: dt, Mutable: mutable}
-			if dt == "String" && (a.MinLen != nil || a.MaxLen != nil) {
-				s.StringAttributeConstraints = &AttributeBoundsSpec{MinLength: itoa(a.MinLen), MaxLength: itoa(a.MaxLen)}
+			r := ResolvedAttribute{Name: custom, DataType: dt, Custom: true, Mutable: mutable}
+			if dt == "String" {
+				r.MinLen, r.MaxLen = a.MinLen, a.MaxLen
 			}
-			if dt == "Number" && (a.Min != nil || a.Max != nil) {
-				s.NumberAttributeConstraints = &NumberBoundsSpec{MinValue: itoa(a.Min), MaxValue: itoa(a.Max)}
+			if dt == "Number" {
+				r.Min, r.Max = a.Min, a.Max
 			}
-			byName["custom:"+custom] = s
+			byName["custom:"+custom] = r
 			continue
 		}
 		name, ok := StandardAttributeName(key)
@@ -267,13 +247,13 @@ func (c *Config) SchemaAttributes() []SchemaAttributeSpec {
 		if name == "updated_at" {
 			dt = "Number"
 		}
-		s := SchemaAttributeSpec{Name: name, AttributeDataType: dt, Required: a.Required, Mutable: mutable}
+		r := ResolvedAttribute{Name: name, DataType: dt, Required: a.Required, Mutable: mutable}
 		if c.isLogin(name) {
-			s.Required, s.Mutable = true, true
+			r.Required, r.Mutable = true, true
 		}
-		byName[name] = s
+		byName[name] = r
 	}
-	out := make([]SchemaAttributeSpec, 0, len(byName))
+	out := make([]ResolvedAttribute, 0, len(byName))
 	for _, k := range slices.Sorted(maps.Keys(byName)) {
 		out = append(out, byName[k])
 	}
@@ -283,7 +263,7 @@ func (c *Config) SchemaAttributes() []SchemaAttributeSpec {
 // RequiredAttributes returns the Cognito names of the required standard attributes.
 func (c *Config) RequiredAttributes() []string {
 	var out []string
-	for _, s := range c.SchemaAttributes() {
+	for _, s := range c.Attributes() {
 		if s.Required {
 			out = append(out, s.Name)
 		}

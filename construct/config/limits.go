@@ -64,7 +64,7 @@ func checkServiceLimits(c *Config) []*Problem {
 			value("userAttributes."+excerpt(k), cognito.SchemaAttributeName, name)
 		}
 	}
-	if n := len(c.SchemaAttributes()); cognito.SchemaAttribute.CheckCount(n) != "" {
+	if n := len(c.Attributes()); cognito.SchemaAttribute.CheckCount(n) != "" {
 		out = append(out, problemf("R38", "userAttributes", fmt.Sprintf("declare at most %d attributes", cognito.SchemaAttribute.MaxItems),
 			"the pool's schema %s", cognito.SchemaAttribute.CheckCount(n)))
 	}

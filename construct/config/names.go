@@ -67,12 +67,4 @@ func SanitizeName(s string) string {
 	return s
 }
 
-// GroupConstructID is the construct id of a group's resource: "Group" and the name
-// with "/" (which construct ids cannot hold) replaced by "_". It derives from the
-// name, not the position, so reordering groups changes precedences in place instead
-// of replacing groups and their memberships.
-func GroupConstructID(name string) string { return "Group" + strings.ReplaceAll(name, "/", "_") }
 
-// ProviderConstructID is the construct id of an identity provider's resource:
-// "Provider" and the provider name with "/" replaced by "_".
-func ProviderConstructID(name string) string { return "Provider" + strings.ReplaceAll(name, "/", "_") }

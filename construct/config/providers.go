@@ -226,43 +226,7 @@ func cognitoMapping(m map[string]string) map[string]string {
 	return out
 }
 
-// oauthScopes maps the config's scope names to OAuth scopes.
-var oauthScopes = map[string]string{"PHONE": "phone", "EMAIL": "email", "OPENID": "openid", "PROFILE": "profile", "COGNITO_ADMIN": "aws.cognito.signin.user.admin"}
 
-// OAuthScopes are the web client's AllowedOAuthScopes (all five by default).
-func (c *Config) OAuthScopes() []string {
-	x := c.LoginWith.ExternalProviders
-	if x == nil {
-		return nil
-	}
-	names := x.Scopes
-	if len(names) == 0 {
-		names = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
-	}
-	var out []string
-	for _, n := range names {
-		if s, ok := oauthScopes[n]; ok {
-			out = append(out, s)
-		} else {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// SupportedIdentityProviders are the web client's providers: COGNITO (unless
-// sign-in is federated only) and every configured provider.
-func (c *Config) SupportedIdentityProviders() []string {
-	x := c.LoginWith.ExternalProviders
-	out := []string{}
-	if x == nil || !x.FederatedOnly {
-		out = append(out, "COGNITO")
-	}
-	for _, p := range c.Providers() {
-		out = append(out, p.Name)
-	}
-	return out
-}
 
 var (
 	reservedNames = []string{"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "COGNITO", "Cognito"}

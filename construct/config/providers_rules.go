@@ -36,14 +36,7 @@ func checkProviders(c *Config) []*Problem {
 		out = append(out, problemf("DA017", path, fix, format, args...))
 	}
 	seen := map[string]string{}
-	byID := map[string]Provider{} // construct id -> the first provider with it
 	for _, p := range c.Providers() {
-		if q, clash := byID[ProviderConstructID(p.Name)]; clash && q.Name != p.Name {
-			add(p.Path+".name", "rename one of them",
-				"providers %s and %s (%s) would be one resource in the template, since \"/\" becomes \"_\" in its id", quote(p.Name), quote(q.Name), q.Path)
-		} else if !clash {
-			byID[ProviderConstructID(p.Name)] = p
-		}
 		if p.Type == "OIDC" || p.Type == "SAML" {
 			switch {
 			case p.Name == "":

@@ -724,27 +724,17 @@ func plainAddress(s string) bool {
 func checkGroups(c *Config) []*Problem {
 	var out []*Problem
 	seen := map[string]int{} // name -> index
-	byID := map[string]int{} // construct id -> index
 	for i, g := range c.Groups {
 		path := fmt.Sprintf("groups[%d]", i)
-		id := GroupConstructID(g)
 		switch j, dup := seen[g]; {
 		case cognito.GroupName.Check(g) != "":
 			out = append(out, problemf("DA007", path, fmt.Sprintf("use %d to %d characters without spaces", cognito.GroupName.MinLen, cognito.GroupName.MaxLen),
 				"invalid group name %s: it %s", quote(g), cognito.GroupName.Check(g)))
 		case dup:
 			out = append(out, problemf("DA007", path, "remove the duplicate", "group %s is listed twice (also groups[%d])", quote(g), j))
-		default:
-			if j, clash := byID[id]; clash {
-				out = append(out, problemf("DA007", path, "rename one of them",
-					"groups %s and %s (groups[%d]) would get the same logical id, since \"/\" becomes \"_\"", quote(g), quote(c.Groups[j]), j))
-			}
 		}
 		if _, ok := seen[g]; !ok {
 			seen[g] = i
-		}
-		if _, ok := byID[id]; !ok {
-			byID[id] = i
 		}
 	}
 	return out

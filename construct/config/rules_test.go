@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/construct/spec"
 	"github.com/defineauth/defineauth/internal/golden"
 )
 
@@ -28,7 +29,7 @@ func problemsOf(t *testing.T, path string) []*config.Problem {
 		}
 		return ps
 	}
-	return cfg.Check()
+	return spec.Check(cfg) // the config's rules and what only the mapping shows
 }
 
 // goOnly are the rules a JSON file cannot break (an options object turns its setting

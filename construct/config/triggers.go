@@ -99,32 +99,31 @@ const (
 	CustomSMSSender             Trigger = "customSmsSender"
 )
 
-// triggerInfo says where a Trigger lives in the config and in the template.
+// triggerInfo says where a Trigger lives in the config.
 type triggerInfo struct {
 	name Trigger
 	path string // JSON path of its ARN
-	key  string // LambdaConfig key
 	arn  func(c *Config) string
 }
 
 var triggerTable = []triggerInfo{
-	{PreSignUp, "triggers.preSignUp", "PreSignUp", func(c *Config) string { return c.Triggers.PreSignUp }},
-	{PostConfirmation, "triggers.postConfirmation", "PostConfirmation", func(c *Config) string { return c.Triggers.PostConfirmation }},
-	{PreAuthentication, "triggers.preAuthentication", "PreAuthentication", func(c *Config) string { return c.Triggers.PreAuthentication }},
-	{PostAuthentication, "triggers.postAuthentication", "PostAuthentication", func(c *Config) string { return c.Triggers.PostAuthentication }},
-	{PreTokenGeneration, "triggers.preTokenGeneration", "PreTokenGenerationConfig", func(c *Config) string { return c.Triggers.PreTokenGeneration }},
-	{CustomMessage, "triggers.customMessage", "CustomMessage", func(c *Config) string { return c.Triggers.CustomMessage }},
-	{UserMigration, "triggers.userMigration", "UserMigration", func(c *Config) string { return c.Triggers.UserMigration }},
-	{DefineAuthChallenge, "triggers.defineAuthChallenge", "DefineAuthChallenge", func(c *Config) string { return c.Triggers.DefineAuthChallenge }},
-	{CreateAuthChallenge, "triggers.createAuthChallenge", "CreateAuthChallenge", func(c *Config) string { return c.Triggers.CreateAuthChallenge }},
-	{VerifyAuthChallengeResponse, "triggers.verifyAuthChallengeResponse", "VerifyAuthChallengeResponse", func(c *Config) string { return c.Triggers.VerifyAuthChallengeResponse }},
-	{CustomEmailSender, "senders.customEmail.handler", "CustomEmailSender", func(c *Config) string {
+	{PreSignUp, "triggers.preSignUp", func(c *Config) string { return c.Triggers.PreSignUp }},
+	{PostConfirmation, "triggers.postConfirmation", func(c *Config) string { return c.Triggers.PostConfirmation }},
+	{PreAuthentication, "triggers.preAuthentication", func(c *Config) string { return c.Triggers.PreAuthentication }},
+	{PostAuthentication, "triggers.postAuthentication", func(c *Config) string { return c.Triggers.PostAuthentication }},
+	{PreTokenGeneration, "triggers.preTokenGeneration", func(c *Config) string { return c.Triggers.PreTokenGeneration }},
+	{CustomMessage, "triggers.customMessage", func(c *Config) string { return c.Triggers.CustomMessage }},
+	{UserMigration, "triggers.userMigration", func(c *Config) string { return c.Triggers.UserMigration }},
+	{DefineAuthChallenge, "triggers.defineAuthChallenge", func(c *Config) string { return c.Triggers.DefineAuthChallenge }},
+	{CreateAuthChallenge, "triggers.createAuthChallenge", func(c *Config) string { return c.Triggers.CreateAuthChallenge }},
+	{VerifyAuthChallengeResponse, "triggers.verifyAuthChallengeResponse", func(c *Config) string { return c.Triggers.VerifyAuthChallengeResponse }},
+	{CustomEmailSender, "senders.customEmail.handler", func(c *Config) string {
 		if s := c.Senders.CustomEmail; s != nil {
 			return s.Handler
 		}
 		return ""
 	}},
-	{CustomSMSSender, "senders.customSms.handler", "CustomSMSSender", func(c *Config) string {
+	{CustomSMSSender, "senders.customSms.handler", func(c *Config) string {
 		if s := c.Senders.CustomSMS; s != nil {
 			return s.Handler
 		}
@@ -149,8 +148,6 @@ func lookupTrigger(t Trigger) (triggerInfo, bool) {
 	return triggerTable[i], true
 }
 
-// LambdaConfigKey is the trigger's key in the pool's LambdaConfig.
-func (t Trigger) LambdaConfigKey() string { i, _ := lookupTrigger(t); return i.key }
 
 // Known reports whether t is one of the triggers and senders.
 func (t Trigger) Known() bool { _, ok := lookupTrigger(t); return ok }
@@ -214,22 +211,6 @@ func (c *Config) CustomChallenge() bool {
 	return c.HasTrigger(DefineAuthChallenge) || c.HasTrigger(CreateAuthChallenge) || c.HasTrigger(VerifyAuthChallengeResponse)
 }
 
-// ExplicitAuthFlows are the web client's sign-in flows: SRP and refresh tokens,
-// CUSTOM_AUTH with the custom challenge triggers, USER_PASSWORD_AUTH when asked,
-// USER_AUTH (choice-based sign-in) with passwordless first factors.
-func (c *Config) ExplicitAuthFlows() []string {
-	flows := []string{"ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"}
-	if c.CustomChallenge() {
-		flows = append(flows, "ALLOW_CUSTOM_AUTH")
-	}
-	if c.WebClient.UserPasswordAuth {
-		flows = append(flows, "ALLOW_USER_PASSWORD_AUTH")
-	}
-	if c.Passwordless() {
-		flows = append(flows, "ALLOW_USER_AUTH") // choice-based sign-in
-	}
-	return flows
-}
 
 // The ARN patterns, compiled on first use: their bounded repetitions are costly to
 // compile, and most runs of the command never need them.

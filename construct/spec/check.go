@@ -3,8 +3,10 @@ package spec
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/internal/strictjson"
 )
 
 // MaxTemplateBytes is the largest template CloudFormation deploys: a template body
@@ -12,12 +14,14 @@ import (
 // here as 1,000,000 bytes.
 const MaxTemplateBytes = 1_000_000
 
-// Check is cfg.Check and the problems only the rendered template shows: a valid
-// config whose template is larger than CloudFormation takes (long provider metadata
-// and mappings can make one). It renders the template only when the config has no
-// error. This is what defineauth validate, synth, the construct and the stacks run.
+// Check is cfg.Check and the problems only the mapping to the template shows: two
+// groups or two providers whose names give one construct id (DA007, DA017), and a
+// valid config whose template is larger than CloudFormation takes (long provider
+// metadata and mappings can make one; DA012). It renders the template only when the
+// config has no error. This is what defineauth validate, synth, the construct and
+// the stacks run.
 func Check(cfg *config.Config) []*config.Problem {
-	ps := cfg.Check()
+	ps := append(cfg.Check(), sharedIDs(cfg)...)
 	for _, p := range ps {
 		if p.Severity == config.Error {
 			return ps
@@ -42,4 +46,34 @@ func Validate(cfg *config.Config) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// sharedIDs reports names that differ but give one construct id, so the template
+// would hold one resource for both: "/" cannot be in a construct id and becomes "_".
+func sharedIDs(cfg *config.Config) []*config.Problem {
+	var out []*config.Problem
+	clash := func(rule, path, kind, name, other, otherPath string) {
+		out = append(out, &config.Problem{Rule: rule, Severity: config.Error, Path: path, Fix: "rename one of them",
+			Message: fmt.Sprintf("%s %s and %s (%s) would be one resource in the template, since \"/\" becomes \"_\" in its id",
+				kind, strconv.Quote(strictjson.Excerpt(name)), strconv.Quote(strictjson.Excerpt(other)), otherPath)})
+	}
+	groups := map[string]int{} // construct id -> index of the first group with it
+	for i, g := range cfg.Groups {
+		id := groupConstructID(g)
+		if j, ok := groups[id]; ok && cfg.Groups[j] != g {
+			clash("DA007", fmt.Sprintf("groups[%d]", i), "groups", g, cfg.Groups[j], fmt.Sprintf("groups[%d]", j))
+		} else if !ok {
+			groups[id] = i
+		}
+	}
+	providers := map[string]config.Provider{}
+	for _, p := range cfg.Providers() {
+		id := providerConstructID(p.Name)
+		if q, ok := providers[id]; ok && q.Name != p.Name {
+			clash("DA017", p.Path+".name", "providers", p.Name, q.Name, q.Path)
+		} else if !ok {
+			providers[id] = p
+		}
+	}
+	return out
 }

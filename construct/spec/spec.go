@@ -67,7 +67,7 @@ type Auth struct {
 	// UserPool holds the pool's properties. When SMSRole is set, its
 	// SmsConfiguration's SnsCallerArn is the role's Arn and its ExternalId is
 	// ExternalID; when SESSourceArn is set, it is EmailConfiguration.SourceArn.
-	UserPool     config.UserPoolSpec
+	UserPool     UserPoolProps
 	SESSourceArn Join
 	ExternalID   string
 	// PoolSuppressions are the cdk-nag findings the pool answers by design.
@@ -244,12 +244,12 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 	a := Auth{
 		Path:     slices.Clone(path),
 		Removal:  "Retain",
-		UserPool: cfg.UserPool(),
+		UserPool: userPool(cfg),
 		WebClient: Client{
 			ClientName: cfg.WebClientName(), GenerateSecret: false,
-			ExplicitAuthFlows:          cfg.ExplicitAuthFlows(),
+			ExplicitAuthFlows:          explicitAuthFlows(cfg),
 			PreventUserExistenceErrors: "ENABLED", EnableTokenRevocation: true,
-			SupportedIdentityProviders: cfg.SupportedIdentityProviders(),
+			SupportedIdentityProviders: supportedIdentityProviders(cfg),
 		},
 		IdentityPool:        IdentityPool{IdentityPoolName: cfg.Name, AllowUnauthenticatedIdentities: cfg.AllowUnauthenticatedIdentities},
 		AuthenticatedRole:   IdentityRole{AMR: "authenticated", Description: roleDescription("authenticated", cfg.Name)},
@@ -279,7 +279,7 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		a.SESSourceArn = joinLiterals(Join{"arn:", Ref{Partition}, ":ses:", region, ":", Ref{AccountID}, ":identity/" + e.SESIdentity})
 	}
 	for i, name := range cfg.Groups {
-		id := config.GroupConstructID(name)
+		id := groupConstructID(name)
 		a.Groups = append(a.Groups, Group{ConstructID: id, GroupName: name, Precedence: i, Role: IdentityRole{AMR: "authenticated",
 			Description: fmt.Sprintf("Assumed through the %s identity pool by signed-in members of the user pool group with precedence %d", cfg.Name, i)}})
 	}
@@ -290,7 +290,7 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		if !cfg.HasTrigger(t) {
 			continue
 		}
-		tr := Trigger{Trigger: t, Key: t.LambdaConfigKey(), PermissionID: upperFirst(string(t)) + "Permission",
+		tr := Trigger{Trigger: t, Key: lambdaConfigKeys[t], PermissionID: upperFirst(string(t)) + "Permission",
 			Function: Function{ARN: cfg.TriggerARN(t), Attached: cfg.Attached(t)}}
 		switch t {
 		case config.PreTokenGeneration:
@@ -302,13 +302,13 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 	}
 	a.SenderKey = Function{ARN: cfg.SenderKeyARN(), Attached: cfg.AttachedSenderKey()}
 	if x := cfg.LoginWith.ExternalProviders; x != nil {
-		a.WebClient.OAuth = &OAuth{Flows: []string{"code"}, Scopes: cfg.OAuthScopes(), CallbackURLs: x.CallbackURLs, LogoutURLs: x.LogoutURLs}
+		a.WebClient.OAuth = &OAuth{Flows: []string{"code"}, Scopes: oauthScopes(cfg), CallbackURLs: x.CallbackURLs, LogoutURLs: x.LogoutURLs}
 		if x.DomainPrefix != "" {
 			a.Domain = &Domain{ConstructID: DomainID, Prefix: x.DomainPrefix}
 		}
 	}
 	for _, p := range cfg.Providers() {
-		sp := Provider{Provider: p, ConstructID: config.ProviderConstructID(p.Name), SecretAttached: cfg.SecretAttached(p.Key)}
+		sp := Provider{Provider: p, ConstructID: providerConstructID(p.Name), SecretAttached: cfg.SecretAttached(p.Key)}
 		a.Providers = append(a.Providers, sp)
 	}
 	return a
@@ -374,8 +374,8 @@ func StaticOutputs(cfg *config.Config) map[string]string {
 	}
 	out := map[string]string{
 		outputs.Marker:                     outputs.FormatVersion,
-		outputs.MFAConfiguration:           cfg.CfnMFAConfiguration(),
-		outputs.MFATypes:                   outputs.JSONList(cfg.EnabledMFAs()),
+		outputs.MFAConfiguration:           mfaConfiguration(cfg),
+		outputs.MFATypes:                   outputs.JSONList(enabledMFAs(cfg)),
 		outputs.SignupAttributes:           outputs.JSONList(cfg.RequiredAttributes()),
 		outputs.UsernameAttributes:         outputs.JSONList(cfg.UsernameAttributes()),
 		outputs.VerificationMechanisms:     outputs.JSONList(cfg.AutoVerifiedAttributes()),
@@ -389,7 +389,7 @@ func StaticOutputs(cfg *config.Config) map[string]string {
 		out[outputs.PasswordlessSettings] = string(b)
 	}
 	if x := cfg.LoginWith.ExternalProviders; x != nil {
-		o := outputs.OAuthOutput{IdentityProviders: []string{}, DomainPrefix: x.DomainPrefix, Scopes: cfg.OAuthScopes(),
+		o := outputs.OAuthOutput{IdentityProviders: []string{}, DomainPrefix: x.DomainPrefix, Scopes: oauthScopes(cfg),
 			RedirectSignInURI: x.CallbackURLs, RedirectSignOutURI: x.LogoutURLs, ResponseType: "code"}
 		for _, p := range cfg.Providers() {
 			o.IdentityProviders = append(o.IdentityProviders, p.OutputName)

@@ -78,7 +78,7 @@ func (a *Auth) resources(authID string) []resource {
 	out := []resource{{path: pool, typ: "AWS::Cognito::UserPool", props: props, removal: a.Removal, suppressed: a.PoolSuppressions}}
 	for _, t := range a.Triggers {
 		out = append(out, resource{path: at(t.PermissionID), typ: "AWS::Lambda::Permission", props: map[string]any{
-			"Action": "lambda:InvokeFunction", "FunctionName": t.Function.value(), "Principal": "cognito-idp.amazonaws.com",
+			"Action": "lambda:InvokeFunction", "FunctionName": t.Function.value(), "Principal": CognitoPrincipal,
 			"SourceArn": GetAtt{pool, "Arn"},
 		}})
 	}
@@ -86,7 +86,7 @@ func (a *Auth) resources(authID string) []resource {
 		out = append(out, resource{path: at(SMSRoleID, "Resource"), typ: "AWS::IAM::Role", removal: a.Removal, suppressed: r.Suppressions, props: map[string]any{
 			"AssumeRolePolicyDocument": policy(map[string]any{"Action": "sts:AssumeRole", "Effect": "Allow",
 				"Condition": map[string]any{"StringEquals": map[string]any{"sts:ExternalId": a.ExternalID}},
-				"Principal": map[string]any{"Service": "cognito-idp.amazonaws.com"}}),
+				"Principal": map[string]any{"Service": CognitoPrincipal}}),
 			"Description": r.Description,
 			"Policies": []any{map[string]any{"PolicyName": r.PolicyName, "PolicyDocument": policy(map[string]any{
 				"Action": one(r.Actions), "Effect": "Allow", "Resource": one(r.Resources)})}},
@@ -212,11 +212,8 @@ var (
 func identityRoleProps(r IdentityRole, idPool Ref) map[string]any {
 	return map[string]any{
 		"Description": r.Description,
-		"AssumeRolePolicyDocument": policy(map[string]any{"Action": "sts:AssumeRoleWithWebIdentity", "Effect": "Allow",
-			"Condition": map[string]any{
-				"StringEquals":           map[string]any{"cognito-identity.amazonaws.com:aud": idPool},
-				"ForAnyValue:StringLike": map[string]any{"cognito-identity.amazonaws.com:amr": r.AMR}},
-			"Principal": map[string]any{"Federated": "cognito-identity.amazonaws.com"}}),
+		"AssumeRolePolicyDocument": policy(map[string]any{"Action": IdentityRoleAction, "Effect": "Allow",
+			"Condition": r.TrustConditions(idPool), "Principal": map[string]any{"Federated": CognitoIdentityPrincipal}}),
 	}
 }
 
@@ -263,16 +260,8 @@ func (s *Stack) Template() []byte {
 			}
 			res["DependsOn"] = deps
 		}
-		if len(r.suppressed) > 0 {
-			var rules []any
-			for _, x := range r.suppressed {
-				rule := map[string]any{"id": x.ID, "reason": x.Reason}
-				if len(x.AppliesTo) > 0 {
-					rule["applies_to"] = x.AppliesTo
-				}
-				rules = append(rules, rule)
-			}
-			res["Metadata"] = map[string]any{"cdk_nag": map[string]any{"rules_to_suppress": rules}}
+		if m := NagMetadata(r.suppressed); m != nil {
+			res["Metadata"] = map[string]any{"cdk_nag": m}
 		}
 		resources[logicalIDOf(r.path)] = res
 	}

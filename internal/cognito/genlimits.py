@@ -24,8 +24,11 @@ from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER
 # member's constraints apply to each item; ".*" is a map's value, ".@key" its key)
 # or "cfn:<Type>:<Property>..." with the same steps.
 UP, CLIENT, IDP = "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolIdentityProvider"
-TRIGGERS = ["CreateAuthChallenge", "CustomMessage", "DefineAuthChallenge", "PostAuthentication", "PostConfirmation",
-            "PreAuthentication", "PreSignUp", "PreTokenGeneration", "UserMigration", "VerifyAuthChallengeResponse"]
+# The LambdaConfig entries, as the registry schema lists them: function ARNs, and
+# objects {LambdaArn, LambdaVersion}.
+_LC = PROVIDER_SCHEMA_MANAGER.get_resource_schema("us-east-1", UP).schema["definitions"]["LambdaConfig"]["properties"]
+TRIGGERS = sorted(k for k, v in _LC.items() if v.get("type") == "string" and k != "KMSKeyID")
+TRIGGER_OBJECTS = sorted(k for k, v in _LC.items() if "$ref" in v)
 LIMITS = [
     ("UserPoolName", "the user pool's name", ["api:cognito-idp:CreateUserPool.PoolName", f"cfn:{UP}:UserPoolName"], [(UP, "UserPoolName")]),
     ("ClientName", "the app client's name", ["api:cognito-idp:CreateUserPoolClient.ClientName", f"cfn:{CLIENT}:ClientName"], [(CLIENT, "ClientName")]),
@@ -46,7 +49,7 @@ LIMITS = [
     ("GroupDescription", "a group's description", ["api:cognito-idp:CreateGroup.Description", "cfn:AWS::Cognito::UserPoolGroup:Description"], [("AWS::Cognito::UserPoolGroup", "Description")]),
     ("GroupPrecedence", "a group's precedence", ["api:cognito-idp:CreateGroup.Precedence", "cfn:AWS::Cognito::UserPoolGroup:Precedence"], [("AWS::Cognito::UserPoolGroup", "Precedence")]),
     ("TriggerARN", "a trigger function's ARN", ["api:cognito-idp:CreateUserPool.LambdaConfig.PreSignUp"],
-     [(UP, "LambdaConfig." + t) for t in TRIGGERS] + [(UP, "LambdaConfig.CustomEmailSender.LambdaArn"), (UP, "LambdaConfig.CustomSMSSender.LambdaArn")]),
+     [(UP, "LambdaConfig." + t) for t in TRIGGERS] + [(UP, "LambdaConfig.%s.LambdaArn" % t) for t in TRIGGER_OBJECTS]),
     ("PermissionFunctionName", "the function of the trigger's Lambda permission", ["cfn:AWS::Lambda::Permission:FunctionName"], [("AWS::Lambda::Permission", "FunctionName")]),
     ("KMSKeyID", "the custom senders' KMS key", ["api:cognito-idp:CreateUserPool.LambdaConfig.KMSKeyID"], [(UP, "LambdaConfig.KMSKeyID")]),
     ("SNSCallerARN", "the SMS role's ARN", ["api:cognito-idp:CreateUserPool.SmsConfiguration.SnsCallerArn"], [(UP, "SmsConfiguration.SnsCallerArn")]),
@@ -219,6 +222,9 @@ def main():
         w("\t// %s is %s.\n" % (name, what))
         w("\t%s = &Limit{%s}\n" % (name, ", ".join(fields)))
     w(")\n\n// All lists every limit, in the order above.\nvar All = []*Limit{%s}\n" % ", ".join(n for n, *_ in LIMITS))
+    w("\n// LambdaConfigFunctions are the entries of a user pool's LambdaConfig that are a\n// function's ARN; LambdaConfigObjects those that are objects {LambdaArn, LambdaVersion}\n// (from the registry schema of %s).\n" % UP)
+    w("var (\n\tLambdaConfigFunctions = []string{%s}\n" % ", ".join('"%s"' % k for k in TRIGGERS))
+    w("\tLambdaConfigObjects   = []string{%s}\n)\n" % ", ".join('"%s"' % k for k in TRIGGER_OBJECTS))
 
 
 if __name__ == "__main__":

@@ -1,42 +1,43 @@
-package config
+package spec
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/defineauth/defineauth/construct/config"
 )
 
-// UserPoolSpec is the user pool's CloudFormation Properties as plain Go values, the
-// user pool part of the stack's spec (package spec, which renders the template).
+// UserPoolProps is the user pool's CloudFormation Properties as plain Go values.
 // Values only CloudFormation knows (the created SMS role's ARN, the SES identity's
 // ARN) are described by the fields tagged json:"-" and filled in by package spec.
-type UserPoolSpec struct {
+type UserPoolProps struct {
 	UserPoolName                string                    `json:"UserPoolName"`
 	UsernameAttributes          []string                  `json:"UsernameAttributes,omitempty"`
-	UsernameConfiguration       UsernameConfigurationSpec `json:"UsernameConfiguration"`
+	UsernameConfiguration       UsernameConfiguration `json:"UsernameConfiguration"`
 	AutoVerifiedAttributes      []string                  `json:"AutoVerifiedAttributes,omitempty"`
-	Schema                      []SchemaAttributeSpec     `json:"Schema"`
-	Policies                    PoliciesSpec              `json:"Policies"`
-	AdminCreateUserConfig       AdminCreateUserConfigSpec `json:"AdminCreateUserConfig"`
+	Schema                      []SchemaAttribute     `json:"Schema"`
+	Policies                    Policies              `json:"Policies"`
+	AdminCreateUserConfig       AdminCreateUserConfig `json:"AdminCreateUserConfig"`
 	MfaConfiguration            string                    `json:"MfaConfiguration"`
 	EnabledMfas                 []string                  `json:"EnabledMfas,omitempty"`
 	SmsAuthenticationMessage    string                    `json:"SmsAuthenticationMessage,omitempty"`
-	SmsConfiguration            *SMSConfigurationSpec     `json:"SmsConfiguration,omitempty"`
-	EmailConfiguration          EmailConfigurationSpec    `json:"EmailConfiguration"`
+	SmsConfiguration            *SMSConfiguration     `json:"SmsConfiguration,omitempty"`
+	EmailConfiguration          EmailConfiguration    `json:"EmailConfiguration"`
 	UserPoolTier                string                    `json:"UserPoolTier"`
 	DeletionProtection          string                    `json:"DeletionProtection"`
-	UserAttributeUpdateSettings *AttributeUpdateSpec      `json:"UserAttributeUpdateSettings,omitempty"`
-	AccountRecoverySetting      *AccountRecoverySpec      `json:"AccountRecoverySetting,omitempty"`
-	DeviceConfiguration         *DeviceConfigurationSpec  `json:"DeviceConfiguration,omitempty"`
-	UserPoolAddOns              *UserPoolAddOnsSpec       `json:"UserPoolAddOns,omitempty"`
-	VerificationMessageTemplate *VerificationTemplateSpec `json:"VerificationMessageTemplate,omitempty"`
+	UserAttributeUpdateSettings *AttributeUpdate      `json:"UserAttributeUpdateSettings,omitempty"`
+	AccountRecoverySetting      *AccountRecovery      `json:"AccountRecoverySetting,omitempty"`
+	DeviceConfiguration         *DeviceConfiguration  `json:"DeviceConfiguration,omitempty"`
+	UserPoolAddOns              *UserPoolAddOns       `json:"UserPoolAddOns,omitempty"`
+	VerificationMessageTemplate *VerificationTemplate `json:"VerificationMessageTemplate,omitempty"`
 	EmailAuthenticationMessage  string                    `json:"EmailAuthenticationMessage,omitempty"`
 	EmailAuthenticationSubject  string                    `json:"EmailAuthenticationSubject,omitempty"`
 	WebAuthnRelyingPartyID      string                    `json:"WebAuthnRelyingPartyID,omitempty"`
 	WebAuthnUserVerification    string                    `json:"WebAuthnUserVerification,omitempty"`
 }
 
-// VerificationTemplateSpec is VerificationMessageTemplate.
-type VerificationTemplateSpec struct {
+// VerificationTemplate is VerificationMessageTemplate.
+type VerificationTemplate struct {
 	DefaultEmailOption string `json:"DefaultEmailOption,omitempty"`
 	EmailMessage       string `json:"EmailMessage,omitempty"`
 	EmailSubject       string `json:"EmailSubject,omitempty"`
@@ -45,58 +46,58 @@ type VerificationTemplateSpec struct {
 	SmsMessage         string `json:"SmsMessage,omitempty"`
 }
 
-// InviteTemplateSpec is AdminCreateUserConfig.InviteMessageTemplate.
-type InviteTemplateSpec struct {
+// InviteTemplate is AdminCreateUserConfig.InviteMessageTemplate.
+type InviteTemplate struct {
 	EmailMessage string `json:"EmailMessage,omitempty"`
 	EmailSubject string `json:"EmailSubject,omitempty"`
 	SMSMessage   string `json:"SMSMessage,omitempty"`
 }
 
-// SignInPolicySpec is Policies.SignInPolicy.
-type SignInPolicySpec struct {
+// SignInPolicy is Policies.SignInPolicy.
+type SignInPolicy struct {
 	AllowedFirstAuthFactors []string `json:"AllowedFirstAuthFactors"`
 }
 
-// UserPoolAddOnsSpec is UserPoolAddOns.
-type UserPoolAddOnsSpec struct {
+// UserPoolAddOns is UserPoolAddOns.
+type UserPoolAddOns struct {
 	AdvancedSecurityMode string `json:"AdvancedSecurityMode"`
 }
 
-// UsernameConfigurationSpec is UsernameConfiguration.
-type UsernameConfigurationSpec struct {
+// UsernameConfiguration is UsernameConfiguration.
+type UsernameConfiguration struct {
 	CaseSensitive bool `json:"CaseSensitive"`
 }
 
-// SchemaAttributeSpec is one Schema entry; AttributeDataType is always set (rule R14).
-type SchemaAttributeSpec struct {
+// SchemaAttribute is one Schema entry; AttributeDataType is always set (rule R14).
+type SchemaAttribute struct {
 	Name                       string               `json:"Name"`
 	AttributeDataType          string               `json:"AttributeDataType"`
 	Required                   bool                 `json:"Required"`
 	Mutable                    bool                 `json:"Mutable"`
-	StringAttributeConstraints *AttributeBoundsSpec `json:"StringAttributeConstraints,omitempty"`
-	NumberAttributeConstraints *NumberBoundsSpec    `json:"NumberAttributeConstraints,omitempty"`
+	StringAttributeConstraints *AttributeBounds `json:"StringAttributeConstraints,omitempty"`
+	NumberAttributeConstraints *NumberBounds    `json:"NumberAttributeConstraints,omitempty"`
 }
 
-// AttributeBoundsSpec is StringAttributeConstraints (CloudFormation wants strings).
-type AttributeBoundsSpec struct {
+// AttributeBounds is StringAttributeConstraints (CloudFormation wants strings).
+type AttributeBounds struct {
 	MinLength string `json:"MinLength,omitempty"`
 	MaxLength string `json:"MaxLength,omitempty"`
 }
 
-// NumberBoundsSpec is NumberAttributeConstraints (CloudFormation wants strings).
-type NumberBoundsSpec struct {
+// NumberBounds is NumberAttributeConstraints (CloudFormation wants strings).
+type NumberBounds struct {
 	MinValue string `json:"MinValue,omitempty"`
 	MaxValue string `json:"MaxValue,omitempty"`
 }
 
-// PoliciesSpec is Policies.
-type PoliciesSpec struct {
-	PasswordPolicy PasswordPolicySpec `json:"PasswordPolicy"`
-	SignInPolicy   *SignInPolicySpec  `json:"SignInPolicy,omitempty"`
+// Policies is Policies.
+type Policies struct {
+	PasswordPolicy PasswordPolicy `json:"PasswordPolicy"`
+	SignInPolicy   *SignInPolicy  `json:"SignInPolicy,omitempty"`
 }
 
-// PasswordPolicySpec is Policies.PasswordPolicy.
-type PasswordPolicySpec struct {
+// PasswordPolicy is Policies.PasswordPolicy.
+type PasswordPolicy struct {
 	MinimumLength                 int  `json:"MinimumLength"`
 	RequireLowercase              bool `json:"RequireLowercase"`
 	RequireNumbers                bool `json:"RequireNumbers"`
@@ -105,24 +106,24 @@ type PasswordPolicySpec struct {
 	TemporaryPasswordValidityDays int  `json:"TemporaryPasswordValidityDays"`
 }
 
-// AdminCreateUserConfigSpec is AdminCreateUserConfig.
-type AdminCreateUserConfigSpec struct {
+// AdminCreateUserConfig is AdminCreateUserConfig.
+type AdminCreateUserConfig struct {
 	AllowAdminCreateUserOnly bool                `json:"AllowAdminCreateUserOnly"`
-	InviteMessageTemplate    *InviteTemplateSpec `json:"InviteMessageTemplate,omitempty"`
+	InviteMessageTemplate    *InviteTemplate `json:"InviteMessageTemplate,omitempty"`
 }
 
-// SMSConfigurationSpec is SmsConfiguration. With CreateRole, the construct creates the
+// SMSConfiguration is SmsConfiguration. With CreateRole, the construct creates the
 // SNS caller role and fills SnsCallerArn and ExternalId.
-type SMSConfigurationSpec struct {
+type SMSConfiguration struct {
 	SnsCallerArn string `json:"SnsCallerArn,omitempty"`
 	ExternalId   string `json:"ExternalId,omitempty"`
 	SnsRegion    string `json:"SnsRegion,omitempty"`
 	CreateRole   bool   `json:"-"`
 }
 
-// EmailConfigurationSpec is EmailConfiguration. With DEVELOPER, the construct fills
+// EmailConfiguration is EmailConfiguration. With DEVELOPER, the construct fills
 // SourceArn with the ARN of SESIdentity in SESRegion (default: the stack's region).
-type EmailConfigurationSpec struct {
+type EmailConfiguration struct {
 	EmailSendingAccount string `json:"EmailSendingAccount"`
 	From                string `json:"From,omitempty"`
 	ReplyToEmailAddress string `json:"ReplyToEmailAddress,omitempty"`
@@ -131,45 +132,45 @@ type EmailConfigurationSpec struct {
 	SESRegion           string `json:"-"`
 }
 
-// AttributeUpdateSpec is UserAttributeUpdateSettings.
-type AttributeUpdateSpec struct {
+// AttributeUpdate is UserAttributeUpdateSettings.
+type AttributeUpdate struct {
 	AttributesRequireVerificationBeforeUpdate []string `json:"AttributesRequireVerificationBeforeUpdate"`
 }
 
-// AccountRecoverySpec is AccountRecoverySetting.
-type AccountRecoverySpec struct {
-	RecoveryMechanisms []RecoveryOptionSpec `json:"RecoveryMechanisms"`
+// AccountRecovery is AccountRecoverySetting.
+type AccountRecovery struct {
+	RecoveryMechanisms []RecoveryOption `json:"RecoveryMechanisms"`
 }
 
-// RecoveryOptionSpec is one recovery mechanism.
-type RecoveryOptionSpec struct {
+// RecoveryOption is one recovery mechanism.
+type RecoveryOption struct {
 	Name     string `json:"Name"`
 	Priority int    `json:"Priority"`
 }
 
-// DeviceConfigurationSpec is DeviceConfiguration.
-type DeviceConfigurationSpec struct {
+// DeviceConfiguration is DeviceConfiguration.
+type DeviceConfiguration struct {
 	ChallengeRequiredOnNewDevice     bool `json:"ChallengeRequiredOnNewDevice"`
 	DeviceOnlyRememberedOnUserPrompt bool `json:"DeviceOnlyRememberedOnUserPrompt"`
 }
 
-// UserPool maps the config onto the user pool's properties. It maps what the config
-// says even when Validate rejects it, so tests can force invalid configs into
+// userPool maps the config onto the user pool's properties. It maps what the config
+// says even when validation rejects it, so tests can force invalid configs into
 // templates.
-func (c *Config) UserPool() UserPoolSpec {
+func userPool(c *config.Config) UserPoolProps {
 	pw := c.ResolvedPasswordPolicy()
-	s := UserPoolSpec{
+	s := UserPoolProps{
 		UserPoolName:           c.Name,
 		UsernameAttributes:     c.UsernameAttributes(),
-		Schema:                 c.SchemaAttributes(),
+		Schema:                 schema(c),
 		AutoVerifiedAttributes: c.AutoVerifiedAttributes(),
-		Policies: PoliciesSpec{PasswordPolicy: PasswordPolicySpec{
+		Policies: Policies{PasswordPolicy: PasswordPolicy{
 			MinimumLength: pw.MinLength, RequireLowercase: pw.RequireLowercase, RequireUppercase: pw.RequireUppercase,
 			RequireNumbers: pw.RequireDigits, RequireSymbols: pw.RequireSymbols, TemporaryPasswordValidityDays: pw.TempPasswordValidityDays,
 		}},
-		MfaConfiguration:   c.CfnMFAConfiguration(),
-		EnabledMfas:        c.EnabledMFAs(),
-		EmailConfiguration: c.emailSpec(),
+		MfaConfiguration:   mfaConfiguration(c),
+		EnabledMfas:        enabledMFAs(c),
+		EmailConfiguration: emailConfiguration(c),
 		UserPoolTier:       string(c.ResolvedFeaturePlan()),
 		DeletionProtection: "INACTIVE",
 	}
@@ -180,31 +181,31 @@ func (c *Config) UserPool() UserPoolSpec {
 		s.SmsAuthenticationMessage = m.SMS.Message
 	}
 	if c.SMSConfigured() {
-		sms := &SMSConfigurationSpec{CreateRole: !c.OwnSMSRole()}
+		sms := &SMSConfiguration{CreateRole: !c.OwnSMSRole()}
 		if s := c.Senders.SMS; s != nil {
 			sms.SnsCallerArn, sms.ExternalId, sms.SnsRegion = s.SNSCallerArn, s.ExternalID, s.SNSRegion
 		}
 		s.SmsConfiguration = sms
 	}
 	if keep := c.KeepOriginalAttributes(); len(keep) > 0 {
-		s.UserAttributeUpdateSettings = &AttributeUpdateSpec{AttributesRequireVerificationBeforeUpdate: keep}
+		s.UserAttributeUpdateSettings = &AttributeUpdate{AttributesRequireVerificationBeforeUpdate: keep}
 	}
 	if mechs := c.ResolvedAccountRecovery().RecoveryMechanisms(); mechs != nil {
-		r := &AccountRecoverySpec{}
+		r := &AccountRecovery{}
 		for i, name := range mechs {
-			r.RecoveryMechanisms = append(r.RecoveryMechanisms, RecoveryOptionSpec{Name: name, Priority: i + 1})
+			r.RecoveryMechanisms = append(r.RecoveryMechanisms, RecoveryOption{Name: name, Priority: i + 1})
 		}
 		s.AccountRecoverySetting = r
 	}
 	if c.ThreatProtection != "" {
-		s.UserPoolAddOns = &UserPoolAddOnsSpec{AdvancedSecurityMode: string(c.ThreatProtection)}
+		s.UserPoolAddOns = &UserPoolAddOns{AdvancedSecurityMode: string(c.ThreatProtection)}
 	}
 	if d := c.DeviceTracking; d != nil {
-		s.DeviceConfiguration = &DeviceConfigurationSpec{ChallengeRequiredOnNewDevice: d.ChallengeRequiredOnNewDevice, DeviceOnlyRememberedOnUserPrompt: d.DeviceOnlyRememberedOnUserPrompt}
+		s.DeviceConfiguration = &DeviceConfiguration{ChallengeRequiredOnNewDevice: d.ChallengeRequiredOnNewDevice, DeviceOnlyRememberedOnUserPrompt: d.DeviceOnlyRememberedOnUserPrompt}
 	}
-	c.messagesSpec(&s)
+	messages(c, &s)
 	if f := c.FirstFactors(); f != nil {
-		s.Policies.SignInPolicy = &SignInPolicySpec{AllowedFirstAuthFactors: f}
+		s.Policies.SignInPolicy = &SignInPolicy{AllowedFirstAuthFactors: f}
 	}
 	if w := c.LoginWith.WebAuthn; w != nil {
 		s.WebAuthnRelyingPartyID, s.WebAuthnUserVerification = w.RelyingPartyID, w.UserVerification
@@ -212,26 +213,26 @@ func (c *Config) UserPool() UserPoolSpec {
 	return s
 }
 
-// messagesSpec maps the messages users receive: verification (email and SMS), the
+// messages maps the messages users receive: verification (email and SMS), the
 // invitation, the email MFA message, and whether users may sign themselves up.
-func (c *Config) messagesSpec(s *UserPoolSpec) {
+func messages(c *config.Config, s *UserPoolProps) {
 	s.AdminCreateUserConfig.AllowAdminCreateUserOnly = !c.ResolvedSelfSignUp()
-	v := &VerificationTemplateSpec{}
+	v := &VerificationTemplate{}
 	if e := c.LoginWith.EmailOptions; e != nil {
 		switch {
-		case e.VerificationEmailStyle == VerifyWithLink:
+		case e.VerificationEmailStyle == config.VerifyWithLink:
 			v.DefaultEmailOption, v.EmailMessageByLink, v.EmailSubjectByLink = "CONFIRM_WITH_LINK", e.VerificationEmailBody, e.VerificationEmailSubject
 		case e.VerificationEmailStyle != "" || e.VerificationEmailBody != "" || e.VerificationEmailSubject != "":
 			v.DefaultEmailOption, v.EmailMessage, v.EmailSubject = "CONFIRM_WITH_CODE", e.VerificationEmailBody, e.VerificationEmailSubject
 		}
-		if inv := e.UserInvitation; inv != nil && *inv != (UserInvitation{}) {
-			s.AdminCreateUserConfig.InviteMessageTemplate = &InviteTemplateSpec{EmailMessage: inv.EmailBody, EmailSubject: inv.EmailSubject, SMSMessage: inv.SMSMessage}
+		if inv := e.UserInvitation; inv != nil && *inv != (config.UserInvitation{}) {
+			s.AdminCreateUserConfig.InviteMessageTemplate = &InviteTemplate{EmailMessage: inv.EmailBody, EmailSubject: inv.EmailSubject, SMSMessage: inv.SMSMessage}
 		}
 	}
 	if p := c.LoginWith.PhoneOptions; p != nil {
 		v.SmsMessage = p.VerificationMessage
 	}
-	if *v != (VerificationTemplateSpec{}) {
+	if *v != (VerificationTemplate{}) {
 		s.VerificationMessageTemplate = v
 	}
 	if m := c.Multifactor; m != nil && m.EmailOptions != nil {
@@ -239,11 +240,12 @@ func (c *Config) messagesSpec(s *UserPoolSpec) {
 	}
 }
 
-// emailSpec sends through SES when the config names a sender, else through Cognito.
-func (c *Config) emailSpec() EmailConfigurationSpec {
+// emailConfiguration sends through SES when the config names a sender, else through
+// Cognito.
+func emailConfiguration(c *config.Config) EmailConfiguration {
 	e := c.Senders.Email
 	if e == nil {
-		return EmailConfigurationSpec{EmailSendingAccount: "COGNITO_DEFAULT"}
+		return EmailConfiguration{EmailSendingAccount: "COGNITO_DEFAULT"}
 	}
 	from := e.FromEmail
 	if e.FromName != "" {
@@ -253,7 +255,7 @@ func (c *Config) emailSpec() EmailConfigurationSpec {
 	if e.SESVerifiedDomain != "" {
 		identity = e.SESVerifiedDomain
 	}
-	return EmailConfigurationSpec{EmailSendingAccount: "DEVELOPER", From: from, ReplyToEmailAddress: e.ReplyTo, SESIdentity: identity, SESRegion: e.SESRegion}
+	return EmailConfiguration{EmailSendingAccount: "DEVELOPER", From: from, ReplyToEmailAddress: e.ReplyTo, SESIdentity: identity, SESRegion: e.SESRegion}
 }
 
 // quoteName quotes a display name when it holds characters that RFC 5322 only allows
@@ -270,4 +272,53 @@ func itoa(n *int) string {
 		return ""
 	}
 	return strconv.Itoa(*n)
+}
+
+// mfaConfiguration is MfaConfiguration: OFF, OPTIONAL or ON.
+func mfaConfiguration(c *config.Config) string {
+	switch c.Mode() {
+	case config.MFARequired:
+		return "ON"
+	case config.MFAOptional:
+		return "OPTIONAL"
+	}
+	return "OFF"
+}
+
+// enabledMFAs is EnabledMfas: the configured methods, in the order SMS_MFA,
+// SOFTWARE_TOKEN_MFA, EMAIL_OTP. It maps what the config says, even where rule R2
+// rejects it (methods with mode OFF), so a forced template shows it.
+func enabledMFAs(c *config.Config) []string {
+	m := c.Multifactor
+	if m == nil {
+		return nil
+	}
+	var out []string
+	if m.SMS != nil {
+		out = append(out, "SMS_MFA")
+	}
+	if m.TOTP {
+		out = append(out, "SOFTWARE_TOKEN_MFA")
+	}
+	if m.Email {
+		out = append(out, "EMAIL_OTP")
+	}
+	return out
+}
+
+// schema is the Schema: the resolved attributes, AttributeDataType always set (rule
+// R14), bounds as the strings CloudFormation wants.
+func schema(c *config.Config) []SchemaAttribute {
+	var out []SchemaAttribute
+	for _, a := range c.Attributes() {
+		s := SchemaAttribute{Name: a.Name, AttributeDataType: a.DataType, Required: a.Required, Mutable: a.Mutable}
+		if a.MinLen != nil || a.MaxLen != nil {
+			s.StringAttributeConstraints = &AttributeBounds{MinLength: itoa(a.MinLen), MaxLength: itoa(a.MaxLen)}
+		}
+		if a.Min != nil || a.Max != nil {
+			s.NumberAttributeConstraints = &NumberBounds{MinValue: itoa(a.Min), MaxValue: itoa(a.Max)}
+		}
+		out = append(out, s)
+	}
+	return out
 }
