@@ -32,7 +32,6 @@ func TestDefaultRecoveryNeverTripsR6(t *testing.T) {
 	}
 }
 
-
 func TestPasswordPolicyDefaults(t *testing.T) {
 	c := config.Config{PasswordPolicy: &config.PasswordPolicy{MinLength: 14, RequireSymbols: ptr(false)}}
 	got := c.ResolvedPasswordPolicy()

@@ -66,5 +66,3 @@ func SanitizeName(s string) string {
 	}
 	return s
 }
-
-

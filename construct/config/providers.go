@@ -226,8 +226,6 @@ func cognitoMapping(m map[string]string) map[string]string {
 	return out
 }
 
-
-
 var (
 	reservedNames = []string{"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "COGNITO", "Cognito"}
 	clientScopes  = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}

@@ -148,7 +148,6 @@ func lookupTrigger(t Trigger) (triggerInfo, bool) {
 	return triggerTable[i], true
 }
 
-
 // Known reports whether t is one of the triggers and senders.
 func (t Trigger) Known() bool { _, ok := lookupTrigger(t); return ok }
 
@@ -210,7 +209,6 @@ func (c *Config) ResolvedTokenEventVersion() TokenEventVersion {
 func (c *Config) CustomChallenge() bool {
 	return c.HasTrigger(DefineAuthChallenge) || c.HasTrigger(CreateAuthChallenge) || c.HasTrigger(VerifyAuthChallengeResponse)
 }
-
 
 // The ARN patterns, compiled on first use: their bounded repetitions are costly to
 // compile, and most runs of the command never need them.

@@ -11,29 +11,29 @@ import (
 // Values only CloudFormation knows (the created SMS role's ARN, the SES identity's
 // ARN) are described by the fields tagged json:"-" and filled in by package spec.
 type UserPoolProps struct {
-	UserPoolName                string                    `json:"UserPoolName"`
-	UsernameAttributes          []string                  `json:"UsernameAttributes,omitempty"`
+	UserPoolName                string                `json:"UserPoolName"`
+	UsernameAttributes          []string              `json:"UsernameAttributes,omitempty"`
 	UsernameConfiguration       UsernameConfiguration `json:"UsernameConfiguration"`
-	AutoVerifiedAttributes      []string                  `json:"AutoVerifiedAttributes,omitempty"`
+	AutoVerifiedAttributes      []string              `json:"AutoVerifiedAttributes,omitempty"`
 	Schema                      []SchemaAttribute     `json:"Schema"`
 	Policies                    Policies              `json:"Policies"`
 	AdminCreateUserConfig       AdminCreateUserConfig `json:"AdminCreateUserConfig"`
-	MfaConfiguration            string                    `json:"MfaConfiguration"`
-	EnabledMfas                 []string                  `json:"EnabledMfas,omitempty"`
-	SmsAuthenticationMessage    string                    `json:"SmsAuthenticationMessage,omitempty"`
+	MfaConfiguration            string                `json:"MfaConfiguration"`
+	EnabledMfas                 []string              `json:"EnabledMfas,omitempty"`
+	SmsAuthenticationMessage    string                `json:"SmsAuthenticationMessage,omitempty"`
 	SmsConfiguration            *SMSConfiguration     `json:"SmsConfiguration,omitempty"`
 	EmailConfiguration          EmailConfiguration    `json:"EmailConfiguration"`
-	UserPoolTier                string                    `json:"UserPoolTier"`
-	DeletionProtection          string                    `json:"DeletionProtection"`
+	UserPoolTier                string                `json:"UserPoolTier"`
+	DeletionProtection          string                `json:"DeletionProtection"`
 	UserAttributeUpdateSettings *AttributeUpdate      `json:"UserAttributeUpdateSettings,omitempty"`
 	AccountRecoverySetting      *AccountRecovery      `json:"AccountRecoverySetting,omitempty"`
 	DeviceConfiguration         *DeviceConfiguration  `json:"DeviceConfiguration,omitempty"`
 	UserPoolAddOns              *UserPoolAddOns       `json:"UserPoolAddOns,omitempty"`
 	VerificationMessageTemplate *VerificationTemplate `json:"VerificationMessageTemplate,omitempty"`
-	EmailAuthenticationMessage  string                    `json:"EmailAuthenticationMessage,omitempty"`
-	EmailAuthenticationSubject  string                    `json:"EmailAuthenticationSubject,omitempty"`
-	WebAuthnRelyingPartyID      string                    `json:"WebAuthnRelyingPartyID,omitempty"`
-	WebAuthnUserVerification    string                    `json:"WebAuthnUserVerification,omitempty"`
+	EmailAuthenticationMessage  string                `json:"EmailAuthenticationMessage,omitempty"`
+	EmailAuthenticationSubject  string                `json:"EmailAuthenticationSubject,omitempty"`
+	WebAuthnRelyingPartyID      string                `json:"WebAuthnRelyingPartyID,omitempty"`
+	WebAuthnUserVerification    string                `json:"WebAuthnUserVerification,omitempty"`
 }
 
 // VerificationTemplate is VerificationMessageTemplate.
@@ -70,10 +70,10 @@ type UsernameConfiguration struct {
 
 // SchemaAttribute is one Schema entry; AttributeDataType is always set (rule R14).
 type SchemaAttribute struct {
-	Name                       string               `json:"Name"`
-	AttributeDataType          string               `json:"AttributeDataType"`
-	Required                   bool                 `json:"Required"`
-	Mutable                    bool                 `json:"Mutable"`
+	Name                       string           `json:"Name"`
+	AttributeDataType          string           `json:"AttributeDataType"`
+	Required                   bool             `json:"Required"`
+	Mutable                    bool             `json:"Mutable"`
 	StringAttributeConstraints *AttributeBounds `json:"StringAttributeConstraints,omitempty"`
 	NumberAttributeConstraints *NumberBounds    `json:"NumberAttributeConstraints,omitempty"`
 }
@@ -108,7 +108,7 @@ type PasswordPolicy struct {
 
 // AdminCreateUserConfig is AdminCreateUserConfig.
 type AdminCreateUserConfig struct {
-	AllowAdminCreateUserOnly bool                `json:"AllowAdminCreateUserOnly"`
+	AllowAdminCreateUserOnly bool            `json:"AllowAdminCreateUserOnly"`
 	InviteMessageTemplate    *InviteTemplate `json:"InviteMessageTemplate,omitempty"`
 }
 
