@@ -104,21 +104,21 @@ type Config struct {
 
 // LoginWith chooses the attributes users sign in with, and how. In JSON, "email" and
 // "phone" are true, false, or an object of their options (which turns them on);
-// "webAuthn" is true or an object of its options.
+// "webAuthn" is true or an object of its options (the flag tags, see json.go).
 type LoginWith struct {
 	// Email signs users in with their email address. Default: false.
-	Email bool `json:"-"`
+	Email bool `json:"email,omitempty" flag:"EmailOptions"`
 	// EmailOptions holds the verification email, the invitation and email one-time
 	// codes; only with Email. Default: Cognito's messages, no codes.
 	EmailOptions *EmailLogin `json:"-"`
 	// Phone signs users in with their phone number; it needs an SMS sender, which is
 	// created automatically unless Senders.SMS.Disabled is set. Default: false.
-	Phone bool `json:"-"`
+	Phone bool `json:"phone,omitempty" flag:"PhoneOptions"`
 	// PhoneOptions holds the verification SMS and SMS one-time codes; only with
 	// Phone. Default: Cognito's message, no codes.
 	PhoneOptions *PhoneLogin `json:"-"`
 	// WebAuthn lets users sign in with passkeys. Default: off.
-	WebAuthn *WebAuthn `json:"webAuthn,omitempty"`
+	WebAuthn *WebAuthn `json:"webAuthn,omitempty" flag:""`
 	// ExternalProviders adds sign-in with Google, Facebook, Amazon, Apple, OIDC and
 	// SAML through a hosted domain. Default: none.
 	ExternalProviders *ExternalProviders `json:"externalProviders,omitempty"`
@@ -132,13 +132,13 @@ type Multifactor struct {
 	Mode MFAMode `json:"mode"`
 	// SMS enables codes by text message; in JSON `true` or {"smsMessage": "..."}.
 	// Default: off.
-	SMS *SMSMFA `json:"sms,omitempty"`
+	SMS *SMSMFA `json:"sms,omitempty" flag:""`
 	// TOTP enables authenticator apps. Default: off.
 	TOTP bool `json:"totp,omitempty"`
 	// Email enables codes by email; it needs Senders.Email and the ESSENTIALS or
 	// PLUS feature plan, and another method besides it. In JSON `true` or
 	// {"emailMessage": "...", "emailSubject": "..."}. Default: off.
-	Email bool `json:"-"`
+	Email bool `json:"email,omitempty" flag:"EmailOptions"`
 	// EmailOptions holds the email MFA message and subject; only with Email.
 	// Default: Cognito's.
 	EmailOptions *EmailMFA `json:"-"`

@@ -141,8 +141,8 @@ func walk(v any, t reflect.Type, path string, problems *[]error) {
 		*problems = append(*problems, problemf("DA102", path, "use "+want, "expected %s, got %s", want, describe(v)))
 		return
 	}
-	if shape, ok := shapes[t]; ok {
-		t = shape
+	if t.Kind() == reflect.Struct {
+		t = walkShape(t)
 	}
 	switch t.Kind() {
 	case reflect.String:
