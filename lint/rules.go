@@ -28,7 +28,7 @@ func (p *pool) add(rule string, sev Severity, fix, format string, args ...any) {
 // (its values are the MFA types SetUserPoolMfaConfig sets).
 var enums = map[string][]string{
 	"MfaConfiguration":                                 cognito.MFAConfiguration.Enum,
-	"EnabledMfas":                                      {"SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"},
+	"EnabledMfas":                                      cognito.MFATypes,
 	"UsernameAttributes":                               cognito.UsernameAttribute.Enum,
 	"AliasAttributes":                                  cognito.AliasAttribute.Enum,
 	"AutoVerifiedAttributes":                           cognito.AutoVerifiedAttribute.Enum,
@@ -102,7 +102,7 @@ func (p *pool) facts() facts {
 		}
 	}
 	if !f.enabledPresent && f.mfaOn() && f.sms != nil {
-		f.enabled = []string{"SMS_MFA"} // Cognito's legacy default: SMS is the method
+		f.enabled = []string{cognito.SMSMFA} // Cognito's legacy default: SMS is the method
 	}
 	f.keepOriginal, f.keepKnown = v.List(cfn.Object(p.props["UserAttributeUpdateSettings"])["AttributesRequireVerificationBeforeUpdate"])
 	return f
@@ -110,7 +110,7 @@ func (p *pool) facts() facts {
 
 func (f facts) mfaOn() bool { return f.mfaKnown && (f.mfa == "ON" || f.mfa == "OPTIONAL") }
 func (f facts) smsMFA() bool {
-	return f.mfaOn() && f.enabledKnown && slices.Contains(f.enabled, "SMS_MFA")
+	return f.mfaOn() && f.enabledKnown && slices.Contains(f.enabled, cognito.SMSMFA)
 }
 
 // check applies every rule to the pool.
@@ -139,10 +139,10 @@ func (p *pool) checkMFA(f facts) {
 		p.add("R2", Error, "remove EnabledMfas, or set MfaConfiguration to OPTIONAL or ON",
 			"MfaConfiguration is OFF but EnabledMfas lists %s", strings.Join(f.enabled, ", "))
 	}
-	if f.mfaOn() && f.enabledKnown && len(f.enabled) == 1 && f.enabled[0] == "EMAIL_OTP" {
+	if f.mfaOn() && f.enabledKnown && len(f.enabled) == 1 && f.enabled[0] == cognito.EmailOTP {
 		p.add("R7", Error, "enable SOFTWARE_TOKEN_MFA or SMS_MFA as well", "EMAIL_OTP is the only MFA method")
 	}
-	if f.mfaOn() && f.enabledKnown && slices.Contains(f.enabled, "EMAIL_OTP") {
+	if f.mfaOn() && f.enabledKnown && slices.Contains(f.enabled, cognito.EmailOTP) {
 		if f.sendingAccount != "DEVELOPER" && f.sendingAccount != "" {
 			p.add("R8", Error, "set EmailConfiguration EmailSendingAccount DEVELOPER with a verified SES identity (SourceArn)",
 				"email MFA needs an SES sender, but the pool sends through %s", f.sendingAccount)
@@ -164,7 +164,7 @@ func (p *pool) checkSMS(f facts) {
 		p.add("R4", Error, "add SmsConfiguration with an SNS caller role and external id",
 			"phone_number is auto-verified or a sign-in attribute, but there is no SmsConfiguration to send the codes")
 	}
-	if f.mfaOn() && f.enabledKnown && f.sms != nil && !slices.Contains(f.enabled, "SMS_MFA") {
+	if f.mfaOn() && f.enabledKnown && f.sms != nil && !slices.Contains(f.enabled, cognito.SMSMFA) {
 		p.add("R5", Error, "add SMS_MFA to EnabledMfas, or remove the SmsConfiguration",
 			"MFA is %s with an SmsConfiguration, but SMS_MFA is not enabled", f.mfa)
 	}

@@ -149,7 +149,7 @@ type WebAuthn struct {
 }
 
 // passwordlessChallenges are the values preferred_challenge takes.
-var passwordlessChallenges = []string{"PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"}
+var passwordlessChallenges = cognito.FirstAuthFactors
 
 // PasswordPolicy is the password_policy object. Every boolean is always written:
 // Amplify's iOS library fails to decode the file otherwise.
@@ -168,8 +168,8 @@ type Group struct {
 
 // The vocabularies: template value -> amplify_outputs.json value.
 var (
-	mfaConfigurations = map[string]string{"OFF": "NONE", "OPTIONAL": "OPTIONAL", "ON": "REQUIRED"}
-	mfaMethods        = map[string]string{"SMS_MFA": "SMS", "SOFTWARE_TOKEN_MFA": "TOTP", "EMAIL_OTP": "EMAIL"}
+	mfaConfigurations = map[string]string{cognito.MFAOff: "NONE", cognito.MFAOptional: "OPTIONAL", cognito.MFAOn: "REQUIRED"}
+	mfaMethods        = map[string]string{cognito.SMSMFA: "SMS", cognito.TOTPMFA: "TOTP", cognito.EmailOTP: "EMAIL"}
 )
 
 // IsDefineAuth reports whether a stack's outputs come from a defineauth stack.
@@ -236,9 +236,9 @@ func FromStackOutputs(out map[string]string) (*File, error) {
 		a.MFAMethods = append(a.MFAMethods, name)
 	}
 	switch {
-	case cfnMFA == "OFF" && len(a.MFAMethods) > 0:
+	case cfnMFA == cognito.MFAOff && len(a.MFAMethods) > 0:
 		problems = append(problems, fmt.Sprintf("output %s is OFF but %s lists methods", MFAConfiguration, MFATypes))
-	case (cfnMFA == "ON" || cfnMFA == "OPTIONAL") && len(a.MFAMethods) == 0:
+	case (cfnMFA == cognito.MFAOn || cfnMFA == cognito.MFAOptional) && len(a.MFAMethods) == 0:
 		problems = append(problems, fmt.Sprintf("output %s is %s but %s lists no method", MFAConfiguration, cfnMFA, MFATypes))
 	}
 	for _, l := range []struct {

@@ -152,6 +152,10 @@ type Provider struct {
 	OutputName string
 }
 
+// ClientScopes are the OAuth scopes the web client may ask for, by the names the
+// config uses (ExternalProviders.Scopes); all five by default.
+var ClientScopes = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
+
 // Providers lists the configured identity providers in template order.
 func (c *Config) Providers() []Provider {
 	x := c.LoginWith.ExternalProviders
@@ -228,5 +232,4 @@ func cognitoMapping(m map[string]string) map[string]string {
 
 var (
 	reservedNames = []string{"Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "COGNITO", "Cognito"}
-	clientScopes  = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
 )

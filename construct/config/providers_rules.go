@@ -113,7 +113,7 @@ func checkProviders(c *Config) []*Problem {
 		add("loginWith.externalProviders.saml.metadata.metadataType", "use URL or FILE", "unknown metadata type %s", quote(s.Metadata.MetadataType))
 	}
 	for i, sc := range x.Scopes {
-		if !slices.Contains(clientScopes, sc) {
+		if !slices.Contains(ClientScopes, sc) {
 			add(fmt.Sprintf("loginWith.externalProviders.scopes[%d]", i), "use PHONE, EMAIL, OPENID, PROFILE or COGNITO_ADMIN", "unknown scope %s", quote(sc))
 		}
 	}

@@ -82,7 +82,7 @@ type PasswordlessOptions struct {
 	PreferredChallenge string `json:"preferredChallenge,omitempty"`
 }
 
-var firstFactors = []string{"PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"}
+var firstFactors = cognito.FirstAuthFactors
 
 // EmailMFA holds the email MFA message (JSON: "multifactor": {"email": {...}}).
 type EmailMFA struct {

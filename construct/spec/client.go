@@ -9,9 +9,6 @@ import (
 // oauthScopeNames maps the config's scope names to OAuth scopes.
 var oauthScopeNames = map[string]string{"PHONE": "phone", "EMAIL": "email", "OPENID": "openid", "PROFILE": "profile", "COGNITO_ADMIN": "aws.cognito.signin.user.admin"}
 
-// defaultScopes are the web client's scopes when the config names none.
-var defaultScopes = []string{"PHONE", "EMAIL", "OPENID", "PROFILE", "COGNITO_ADMIN"}
-
 // oauthScopes are the web client's AllowedOAuthScopes (all five by default).
 func oauthScopes(c *config.Config) []string {
 	x := c.LoginWith.ExternalProviders
@@ -20,7 +17,7 @@ func oauthScopes(c *config.Config) []string {
 	}
 	names := x.Scopes
 	if len(names) == 0 {
-		names = defaultScopes
+		names = config.ClientScopes
 	}
 	var out []string
 	for _, n := range names {

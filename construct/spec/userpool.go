@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/defineauth/defineauth/construct/config"
+	"github.com/defineauth/defineauth/internal/cognito"
 )
 
 // UserPoolProps is the user pool's CloudFormation Properties as plain Go values.
@@ -278,11 +279,11 @@ func itoa(n *int) string {
 func mfaConfiguration(c *config.Config) string {
 	switch c.Mode() {
 	case config.MFARequired:
-		return "ON"
+		return cognito.MFAOn
 	case config.MFAOptional:
-		return "OPTIONAL"
+		return cognito.MFAOptional
 	}
-	return "OFF"
+	return cognito.MFAOff
 }
 
 // enabledMFAs is EnabledMfas: the configured methods, in the order SMS_MFA,
@@ -295,13 +296,13 @@ func enabledMFAs(c *config.Config) []string {
 	}
 	var out []string
 	if m.SMS != nil {
-		out = append(out, "SMS_MFA")
+		out = append(out, cognito.SMSMFA)
 	}
 	if m.TOTP {
-		out = append(out, "SOFTWARE_TOKEN_MFA")
+		out = append(out, cognito.TOTPMFA)
 	}
 	if m.Email {
-		out = append(out, "EMAIL_OTP")
+		out = append(out, cognito.EmailOTP)
 	}
 	return out
 }

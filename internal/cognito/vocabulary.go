@@ -21,3 +21,23 @@ var regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 
 // IsRegion reports whether s has the form of an AWS region name.
 func IsRegion(s string) bool { return regionPattern.MatchString(s) }
+
+// The MFA vocabulary of templates and the API: MfaConfiguration's values (the API
+// model's enum, MFAConfiguration), and the MFA types EnabledMfas lists (a
+// CloudFormation property the API model has no enum for).
+const (
+	MFAOff      = "OFF"
+	MFAOn       = "ON" // required
+	MFAOptional = "OPTIONAL"
+
+	SMSMFA   = "SMS_MFA"
+	TOTPMFA  = "SOFTWARE_TOKEN_MFA"
+	EmailOTP = "EMAIL_OTP"
+)
+
+// MFATypes are EnabledMfas's values, in the order defineauth writes them.
+var MFATypes = []string{SMSMFA, TOTPMFA, EmailOTP}
+
+// FirstAuthFactors are the sign-in policy's first factors (the API model's enum):
+// PASSWORD, EMAIL_OTP, SMS_OTP and WEB_AUTHN.
+var FirstAuthFactors = FirstAuthFactor.Enum
