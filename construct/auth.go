@@ -7,6 +7,7 @@
 package construct
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -35,6 +36,10 @@ type Auth struct {
 	// Warnings are the legal-but-doubtful settings found in Config; each was also
 	// added to the construct as a CDK warning annotation, so `cdk synth` shows it.
 	Warnings []*config.Problem
+
+	// attachedLater says AddTrigger or SetSenderKey changed the config after
+	// construction, so it is validated again at synth.
+	attachedLater bool
 
 	// CfnUserPool is the user pool resource.
 	CfnUserPool awscognito.CfnUserPool
@@ -141,10 +146,21 @@ func NewAuthWithProps(scope constructs.Construct, id *string, props *AuthProps) 
 		}
 		c.AttachSecret(key)
 	}
-	if err := spec.Validate(&c); err != nil {
+	problems := spec.Check(&c) // the one validation of the construct, unless objects are attached later
+	var errs []error
+	var warnings []*config.Problem
+	for _, p := range problems {
+		if p.Severity == config.Error {
+			errs = append(errs, p)
+		} else {
+			warnings = append(warnings, p)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
 	}
-	a := build(scope, id, &c, props.Triggers, props.SenderKey, props.ProviderSecrets, true)
+	a := build(scope, id, &c, buildOptions{functions: props.Triggers, senderKey: props.SenderKey, secrets: props.ProviderSecrets,
+		warnings: warnings, checkAtSynth: true})
 	return a, nil
 }
 
@@ -164,18 +180,27 @@ func defaultName(cfg *config.Config, scope constructs.Construct, id string) {
 // newAuth builds the resources for cfg as written, valid or not; the tests use it to
 // synthesize invalid configs and check that the template lint flags them too.
 func newAuth(scope constructs.Construct, id *string, cfg *config.Config) *Auth {
-	return build(scope, id, cfg, nil, nil, nil, false)
+	return build(scope, id, cfg, buildOptions{warnings: cfg.Warnings()})
+}
+
+// buildOptions are what build needs besides the config: the Go objects the config
+// says are attached, the warnings validation found, and whether the construct
+// validates again at synth (when objects are attached after construction).
+type buildOptions struct {
+	functions    map[config.Trigger]awslambda.IFunction
+	senderKey    awskms.IKey
+	secrets      map[string]awscdk.SecretValue
+	warnings     []*config.Problem
+	checkAtSynth bool
 }
 
 // build makes the resources. Every value comes from spec.ForAuth, the one mapping
-// from config to template; fns and key are the Go objects cfg says are attached.
-// With check, the construct validates its config again when the app synthesizes.
-func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[config.Trigger]awslambda.IFunction, key awskms.IKey,
-	secrets map[string]awscdk.SecretValue, check bool) *Auth {
-	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: cfg.Warnings(), secrets: secrets,
-		functions: map[config.Trigger]awslambda.IFunction{}, senderKey: key, decrypts: map[config.Trigger]bool{}, Permissions: map[config.Trigger]awslambda.CfnPermission{}}
-	maps.Copy(a.functions, fns)
-	if check {
+// from config to template.
+func build(scope constructs.Construct, id *string, cfg *config.Config, o buildOptions) *Auth {
+	a := &Auth{Construct: constructs.NewConstruct(scope, id), Config: *cfg, Warnings: o.warnings, secrets: o.secrets,
+		functions: map[config.Trigger]awslambda.IFunction{}, senderKey: o.senderKey, decrypts: map[config.Trigger]bool{}, Permissions: map[config.Trigger]awslambda.CfnPermission{}}
+	maps.Copy(a.functions, o.functions)
+	if o.checkAtSynth {
 		a.Node().AddValidation(&synthCheck{a})
 	}
 	for _, w := range a.Warnings {
@@ -205,13 +230,16 @@ func build(scope constructs.Construct, id *string, cfg *config.Config, fns map[c
 	return a
 }
 
-// synthCheck validates the construct's config when the app synthesizes, so that
-// functions and keys attached after construction meet every rule too.
+// synthCheck validates the construct's config again when the app synthesizes, if
+// functions or keys were attached after construction, so they meet every rule too.
 type synthCheck struct{ a *Auth }
 
 // Validate returns one message per error-severity problem.
 func (v *synthCheck) Validate() *[]*string {
 	var out []*string
+	if !v.a.attachedLater {
+		return &out // validated once, in NewAuthWithProps, and nothing changed since
+	}
 	for _, p := range config.Problems(spec.Validate(&v.a.Config)) {
 		out = append(out, jsii.String("defineauth: "+p.Error()))
 	}

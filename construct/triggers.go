@@ -33,6 +33,7 @@ func (a *Auth) AddTrigger(t config.Trigger, fn awslambda.IFunction) error {
 	}
 	a.Config.Attach(t, *fn.Node().Path())
 	a.functions[t] = fn
+	a.attachedLater = true
 	a.refreshTriggers()
 	return nil
 }
@@ -47,6 +48,7 @@ func (a *Auth) SetSenderKey(key awskms.IKey) error {
 		return fmt.Errorf("defineauth: SetSenderKey: the senders already have a key")
 	}
 	a.Config.AttachSenderKey(*key.Node().Path())
+	a.attachedLater = true
 	a.senderKey = key
 	a.refreshTriggers()
 	return nil

@@ -53,9 +53,6 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 	if id != nil {
 		cfg.SetDefaultName(config.SanitizeName(*id), "the stack id "+strconv.Quote(*id))
 	}
-	if err := spec.Validate(&cfg); err != nil {
-		return nil, fmt.Errorf("defineauth: invalid config:\n%w", err)
-	}
 	st := spec.ForStack(&cfg)
 	sp := props.StackProps
 	if sp.StackName == nil {
@@ -65,9 +62,10 @@ func NewAuthStack(scope constructs.Construct, id *string, props *AuthStackProps)
 		sp.Description = jsii.String(st.Description)
 	}
 	stack := awscdk.NewStack(scope, id, &sp)
-	auth, err := construct.NewAuth(stack, jsii.String(st.AuthID), &cfg)
+	auth, err := construct.NewAuth(stack, jsii.String(st.AuthID), &cfg) // validates, once
 	if err != nil {
-		return nil, err // unreachable: the config was validated above
+		scope.Node().TryRemoveChild(id) // nothing is added to scope for an invalid config
+		return nil, err
 	}
 	refs := map[string]*string{
 		spec.Region:                           stack.Region(),

@@ -458,8 +458,15 @@ func TestInvalidConfigAddsNothing(t *testing.T) {
 	if after := len(*stack.Node().Children()); after != before {
 		t.Errorf("stack children %d -> %d", before, after)
 	}
+	appChildren := len(*app.Node().Children())
 	if _, err := stacks.NewAuthStack(app, jsii.String("T"), &stacks.AuthStackProps{Config: &config.Config{}}); err == nil {
 		t.Error("NewAuthStack accepted an empty config")
+	}
+	if after := len(*app.Node().Children()); after != appChildren {
+		t.Errorf("an invalid config left a stack in the app: %d -> %d children", appChildren, after)
+	}
+	if st, err := stacks.NewAuthStack(app, jsii.String("T"), &stacks.AuthStackProps{Config: &config.Config{Name: "t", LoginWith: config.LoginWith{Email: true}}}); err != nil || st == nil {
+		t.Errorf("the id of a refused stack can be used again: %v", err)
 	}
 }
 

@@ -39,8 +39,8 @@ func (m *Multifactor) hasMethods() bool {
 // DA003 and treated as off here, so it raises no follow-on problems).
 func (c *Config) mfaOn() bool { m := c.Mode(); return m == MFAOptional || m == MFARequired }
 
-// SMSMFA reports whether SMS is an enabled MFA method (MFA on and SMS chosen).
-func (c *Config) SMSMFA() bool { return c.mfaOn() && c.Multifactor.SMS != nil }
+// smsMFA reports whether SMS is an enabled MFA method (MFA on and SMS chosen).
+func (c *Config) smsMFA() bool { return c.mfaOn() && c.Multifactor.SMS != nil }
 
 // smsDisabled reports whether the user promised the pool never sends SMS.
 func (c *Config) smsDisabled() bool { return c.Senders.SMS != nil && c.Senders.SMS.Disabled }
@@ -51,7 +51,7 @@ func (c *Config) SMSConfigured() bool {
 	if c.smsDisabled() {
 		return false
 	}
-	return c.LoginWith.Phone || c.SMSMFA() || c.Senders.SMS != nil
+	return c.LoginWith.Phone || c.smsMFA() || c.Senders.SMS != nil
 }
 
 // OwnSMSRole reports whether the user brings their own SNS caller role (an ARN or an
@@ -61,9 +61,9 @@ func (c *Config) OwnSMSRole() bool {
 	return s != nil && (s.SNSCallerArn != "" || s.ExternalID != "")
 }
 
-// PhoneAutoVerified reports whether phone_number is auto-verified: it is a login
+// phoneAutoVerified reports whether phone_number is auto-verified: it is a login
 // attribute, or SMS MFA is on (codes must go to a verified phone, rule R13).
-func (c *Config) PhoneAutoVerified() bool { return c.LoginWith.Phone || c.SMSMFA() }
+func (c *Config) phoneAutoVerified() bool { return c.LoginWith.Phone || c.smsMFA() }
 
 // AutoVerifiedAttributes returns CloudFormation's AutoVerifiedAttributes.
 func (c *Config) AutoVerifiedAttributes() []string {
@@ -71,7 +71,7 @@ func (c *Config) AutoVerifiedAttributes() []string {
 	if c.LoginWith.Email {
 		out = append(out, "email")
 	}
-	if c.PhoneAutoVerified() {
+	if c.phoneAutoVerified() {
 		out = append(out, "phone_number")
 	}
 	return out
@@ -138,7 +138,7 @@ func (c *Config) ResolvedAccountRecovery() AccountRecovery {
 		return c.AccountRecovery
 	case c.emailVerified():
 		return RecoveryEmailOnly
-	case !c.SMSMFA():
+	case !c.smsMFA():
 		return RecoveryPhoneOnlyWithoutMFA
 	}
 	return RecoveryNone

@@ -425,7 +425,7 @@ func checkMFAOffHasNoMethod(c *Config) []*Problem {
 }
 
 func checkSMSMFASender(c *Config) []*Problem {
-	if c.SMSMFA() && c.smsDisabled() {
+	if c.smsMFA() && c.smsDisabled() {
 		return []*Problem{problemf("R3", "multifactor.sms",
 			`remove "disabled" from senders.sms, or drop SMS from the MFA methods`,
 			"SMS MFA needs an SMS sender, but senders.sms.disabled forbids SMS")}
@@ -434,7 +434,7 @@ func checkSMSMFASender(c *Config) []*Problem {
 }
 
 func checkPhoneVerifySender(c *Config) []*Problem {
-	if !c.PhoneAutoVerified() || !c.smsDisabled() {
+	if !c.phoneAutoVerified() || !c.smsDisabled() {
 		return nil
 	}
 	path, why := "loginWith.phone", "phone sign-in verifies phone numbers by SMS"
@@ -447,7 +447,7 @@ func checkPhoneVerifySender(c *Config) []*Problem {
 }
 
 func checkSMSConfiguredIsMethod(c *Config) []*Problem {
-	if !c.mfaOn() || !c.SMSConfigured() || c.SMSMFA() {
+	if !c.mfaOn() || !c.SMSConfigured() || c.smsMFA() {
 		return nil
 	}
 	path, why := "senders.sms", "an SMS sender is configured"
@@ -460,7 +460,7 @@ func checkSMSConfiguredIsMethod(c *Config) []*Problem {
 }
 
 func checkSMSMFAPhoneRecovery(c *Config) []*Problem {
-	if c.SMSMFA() && c.ResolvedAccountRecovery().usesPhone() {
+	if c.smsMFA() && c.ResolvedAccountRecovery().usesPhone() {
 		return []*Problem{problemf("R6", "accountRecovery",
 			`use "EMAIL_ONLY" (or "NONE"), or drop SMS from the MFA methods`,
 			"account recovery %s uses the phone, which Cognito forbids together with SMS MFA", c.ResolvedAccountRecovery())}
@@ -545,7 +545,7 @@ func checkOwnSMSRole(c *Config) []*Problem {
 }
 
 func checkSMSMFAPhone(c *Config) []*Problem {
-	if !c.SMSMFA() || c.phoneRequired() {
+	if !c.smsMFA() || c.phoneRequired() {
 		return nil
 	}
 	fix := `add "userAttributes": {"phoneNumber": {"required": true}}, or sign in with phone`
@@ -776,7 +776,7 @@ func checkRecovery(c *Config) []*Problem {
 	case slices.Contains(r.RecoveryMechanisms(), "verified_email") && !c.emailVerified() && !slices.Contains(r.RecoveryMechanisms(), "verified_phone_number"):
 		return []*Problem{warnf("DA010", "accountRecovery", `sign in with email, or choose a phone recovery`,
 			"%s recovers through a verified email, but email addresses are never verified", r)}
-	case r == RecoveryPhoneOnlyWithoutMFA && !c.PhoneAutoVerified():
+	case r == RecoveryPhoneOnlyWithoutMFA && !c.phoneAutoVerified():
 		return []*Problem{warnf("DA010", "accountRecovery", `use "EMAIL_ONLY", or sign in with phone`,
 			"%s recovers through a verified phone, but phone numbers are never verified", r)}
 	}
