@@ -308,14 +308,18 @@ func userPoolProps(a *spec.Auth, sms *awscognito.CfnUserPool_SmsConfigurationPro
 // factors, the sign-in policy.
 func policies(p spec.Policies) *awscognito.CfnUserPool_PoliciesProperty {
 	pw := p.PasswordPolicy
-	out := &awscognito.CfnUserPool_PoliciesProperty{PasswordPolicy: &awscognito.CfnUserPool_PasswordPolicyProperty{
+	policy := &awscognito.CfnUserPool_PasswordPolicyProperty{
 		MinimumLength:                 jsii.Number(pw.MinimumLength),
 		RequireLowercase:              jsii.Bool(pw.RequireLowercase),
 		RequireUppercase:              jsii.Bool(pw.RequireUppercase),
 		RequireNumbers:                jsii.Bool(pw.RequireNumbers),
 		RequireSymbols:                jsii.Bool(pw.RequireSymbols),
 		TemporaryPasswordValidityDays: jsii.Number(pw.TemporaryPasswordValidityDays),
-	}}
+	}
+	if h := pw.PasswordHistorySize; h != nil {
+		policy.PasswordHistorySize = jsii.Number(*h)
+	}
+	out := &awscognito.CfnUserPool_PoliciesProperty{PasswordPolicy: policy}
 	if si := p.SignInPolicy; si != nil {
 		out.SignInPolicy = &awscognito.CfnUserPool_SignInPolicyProperty{AllowedFirstAuthFactors: jsii.Strings(si.AllowedFirstAuthFactors...)}
 	}

@@ -85,6 +85,16 @@ func TestRules(t *testing.T) {
 		{"R1 methods absent, no SMS", func(p m) { delete(p, "EnabledMfas"); p["MfaConfiguration"] = "OPTIONAL" }, nil, "R1"},
 		{"R1 neighbour: legacy SMS default", func(p m) { smsOn(p); delete(p, "EnabledMfas") }, nil, ""},
 		{"R2 OFF with methods", func(p m) { p["MfaConfiguration"] = "OFF" }, nil, "R2"},
+		{"R39 password history on LITE", func(p m) {
+			p["UserPoolTier"] = "LITE"
+			p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 12, "PasswordHistorySize": 5}}
+		}, nil, "R39"},
+		{"R39 neighbour: on ESSENTIALS", func(p m) { p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 12, "PasswordHistorySize": 5}} }, nil, ""},
+		{"R39 neighbour: none on LITE", func(p m) {
+			p["UserPoolTier"] = "LITE"
+			p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 12, "PasswordHistorySize": 0}}
+		}, nil, ""},
+		{"R38 password history of 25", func(p m) { p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 12, "PasswordHistorySize": 25}} }, nil, "R38"},
 		{"R2 neighbour: OFF without methods", func(p m) { p["MfaConfiguration"] = "OFF"; delete(p, "EnabledMfas") }, nil, ""},
 		{"R3 SMS MFA without SMS configuration", func(p m) { smsOn(p); delete(p, "SmsConfiguration"); p["AutoVerifiedAttributes"] = a{"email"} }, nil, "R3,R13 warning"},
 		{"R4 phone verified without SMS configuration", func(p m) {

@@ -298,6 +298,11 @@ func (p *pool) checkRecoveryAndEmail(f facts) {
 		p.add("R15", Error, "set UserPoolTier PLUS, or AdvancedSecurityMode OFF",
 			"AdvancedSecurityMode is %s but the tier is %s; threat protection needs PLUS", mode, f.tier)
 	}
+	pw := cfn.Object(cfn.Object(p.props["Policies"])["PasswordPolicy"])
+	if n, ok := number(p.tmpl, pw["PasswordHistorySize"]); ok && n > 0 && f.tierKnown && f.tier == "LITE" {
+		p.add("R39", Error, "set UserPoolTier ESSENTIALS or PLUS, or remove PasswordHistorySize",
+			"PasswordHistorySize is %d but the tier is LITE; password history needs ESSENTIALS or PLUS", n)
+	}
 	if f.smsMFA() && slices.Contains(f.recovery, "verified_phone_number") {
 		p.add("R6", Error, "recover through verified_email (or admin_only) only, or disable SMS_MFA",
 			"account recovery uses verified_phone_number while SMS MFA is enabled")

@@ -129,6 +129,8 @@ var expectations = map[string][]check{
 	})})},
 	"password-policy": {pool(m{"Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 16, "RequireLowercase": true,
 		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": false, "TemporaryPasswordValidityDays": 3})}})},
+	"password-history": {pool(m{"UserPoolTier": "ESSENTIALS", "Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 14, "RequireLowercase": true,
+		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": true, "TemporaryPasswordValidityDays": 7, "PasswordHistorySize": 24})}})},
 	"feature-plan-plus": {pool(m{"UserPoolTier": "PLUS"})},
 	"threat-protection": {pool(m{"UserPoolTier": "PLUS", "UserPoolAddOns": m{"AdvancedSecurityMode": "ENFORCED"}})},
 	"feature-plan-lite": {pool(m{"UserPoolTier": "LITE"})},

@@ -246,4 +246,8 @@ type PasswordPolicy struct {
 	// TempPasswordValidityDays is how long an administrator-set temporary password
 	// lasts, 0 to 365 days. Default: 7.
 	TempPasswordValidityDays *int `json:"tempPasswordValidityDays,omitempty"`
+	// PasswordHistorySize is how many of a user's previous passwords they may not
+	// use again, 0 to 24; it needs the ESSENTIALS or PLUS feature plan (rule R39).
+	// Default: not set, so passwords may be reused (as with 0).
+	PasswordHistorySize *int `json:"passwordHistorySize,omitempty"`
 }

@@ -176,6 +176,8 @@ type ResolvedPasswordPolicy struct {
 	RequireDigits            bool
 	RequireSymbols           bool
 	TempPasswordValidityDays int
+	// PasswordHistorySize is as written: nil when not set (no history).
+	PasswordHistorySize *int
 }
 
 // ResolvedPasswordPolicy fills every unset field of PasswordPolicy with its default.
@@ -192,6 +194,7 @@ func (c *Config) ResolvedPasswordPolicy() ResolvedPasswordPolicy {
 		RequireDigits:            orTrue(p.RequireDigits),
 		RequireSymbols:           orTrue(p.RequireSymbols),
 		TempPasswordValidityDays: DefaultTempPasswordValidityDays,
+		PasswordHistorySize:      p.PasswordHistorySize,
 	}
 	if r.MinLength == 0 {
 		r.MinLength = DefaultMinPasswordLength

@@ -111,6 +111,8 @@ var rules = []Rule{
 		"the service refuses a provider without its client id, secret or (Apple) key details", checkProviderDetails},
 	{"R36", "MFA and device tracking do not apply to federated users", sevWarning,
 		"a setting that does not protect federated users", checkFederatedMFA},
+	{"R39", "password history needs the ESSENTIALS or PLUS feature plan", sevError,
+		"the service refuses a password history on the LITE plan (the API reference's PasswordPolicyType: \"your user pool must be in the Essentials tier or higher\")", checkPasswordHistoryPlan},
 	{"R38", "every value within the limits of Cognito's API model and the CloudFormation schemas: lengths, characters, list sizes", sevError,
 		"the service refuses the value (InvalidParameterException, or CloudFormation's schema validation); limits generated from the Cognito API models and the CloudFormation registry schemas", checkServiceLimits},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth,
@@ -565,6 +567,15 @@ func checkThreatProtectionPlan(c *Config) []*Problem {
 	return nil
 }
 
+// checkPasswordHistoryPlan: password history needs the ESSENTIALS or PLUS plan.
+func checkPasswordHistoryPlan(c *Config) []*Problem {
+	if p := c.PasswordPolicy; p != nil && p.PasswordHistorySize != nil && *p.PasswordHistorySize > 0 && c.ResolvedFeaturePlan() == PlanLite {
+		return []*Problem{problemf("R39", "passwordPolicy.passwordHistorySize", `set "featurePlan": "ESSENTIALS" (or PLUS), or remove passwordHistorySize`,
+			"password history needs the ESSENTIALS or PLUS feature plan, but the plan is LITE")}
+	}
+	return nil
+}
+
 func checkPassword(c *Config) []*Problem {
 	p := c.PasswordPolicy
 	if p == nil {
@@ -581,6 +592,10 @@ func checkPassword(c *Config) []*Problem {
 	if d, l := p.TempPasswordValidityDays, cognito.TemporaryPasswordValidityDays; d != nil && l.CheckInt(*d) != "" {
 		out = append(out, problemf("DA004", "passwordPolicy.tempPasswordValidityDays", fmt.Sprintf("use %d to %d days", *l.MinValue, *l.MaxValue),
 			"temporary password validity %d is outside Cognito's range", *d))
+	}
+	if h, l := p.PasswordHistorySize, cognito.PasswordHistorySize; h != nil && l.CheckInt(*h) != "" {
+		out = append(out, problemf("DA004", "passwordPolicy.passwordHistorySize", fmt.Sprintf("use %d to %d previous passwords", *l.MinValue, *l.MaxValue),
+			"password history %d is outside Cognito's range", *h))
 	}
 	var off []string
 	for _, f := range []struct {

@@ -105,6 +105,7 @@ type PasswordPolicy struct {
 	RequireSymbols                bool `json:"RequireSymbols"`
 	RequireUppercase              bool `json:"RequireUppercase"`
 	TemporaryPasswordValidityDays int  `json:"TemporaryPasswordValidityDays"`
+	PasswordHistorySize           *int `json:"PasswordHistorySize,omitempty"`
 }
 
 // AdminCreateUserConfig is AdminCreateUserConfig.
@@ -168,6 +169,7 @@ func userPool(c *config.Config) UserPoolProps {
 		Policies: Policies{PasswordPolicy: PasswordPolicy{
 			MinimumLength: pw.MinLength, RequireLowercase: pw.RequireLowercase, RequireUppercase: pw.RequireUppercase,
 			RequireNumbers: pw.RequireDigits, RequireSymbols: pw.RequireSymbols, TemporaryPasswordValidityDays: pw.TempPasswordValidityDays,
+			PasswordHistorySize: pw.PasswordHistorySize,
 		}},
 		MfaConfiguration:   mfaConfiguration(c),
 		EnabledMfas:        enabledMFAs(c),

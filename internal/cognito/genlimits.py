@@ -76,6 +76,7 @@ LIMITS = [
     ("SchemaAttributeName", "a schema attribute's name", ["api:cognito-idp:CreateUserPool.Schema.Name"], [(UP, "Schema.Name")]),
     ("AttributeDataType", "an attribute's data type", ["api:cognito-idp:CreateUserPool.Schema.AttributeDataType"], [(UP, "Schema.AttributeDataType")]),
     ("PasswordMinimumLength", "the minimum password length", ["api:cognito-idp:CreateUserPool.Policies.PasswordPolicy.MinimumLength"], [(UP, "Policies.PasswordPolicy.MinimumLength")]),
+    ("PasswordHistorySize", "the password history", ["api:cognito-idp:CreateUserPool.Policies.PasswordPolicy.PasswordHistorySize"], [(UP, "Policies.PasswordPolicy.PasswordHistorySize")]),
     ("TemporaryPasswordValidityDays", "the temporary password validity", ["api:cognito-idp:CreateUserPool.Policies.PasswordPolicy.TemporaryPasswordValidityDays"], [(UP, "Policies.PasswordPolicy.TemporaryPasswordValidityDays")]),
     ("MFAConfiguration", "MfaConfiguration", ["api:cognito-idp:CreateUserPool.MfaConfiguration"], [(UP, "MfaConfiguration")]),
     ("UsernameAttribute", "a username attribute", ["api:cognito-idp:CreateUserPool.UsernameAttributes"], [(UP, "UsernameAttributes")]),
