@@ -32,27 +32,24 @@ func bound(a any) any {
 	case string:
 		return strictjson.Excerpt(x)
 	case []string:
-		out := make([]string, 0, min(len(x), MaxListed+1))
-		for i, s := range x {
-			if i == MaxListed {
-				out = append(out, fmt.Sprintf("... (%d more)", len(x)-MaxListed))
-				break
-			}
-			out = append(out, strictjson.Excerpt(s))
-		}
-		return out
+		return boundList(x, func(s string) any { return strictjson.Excerpt(s) })
 	case []any:
-		out := make([]any, 0, min(len(x), MaxListed+1))
-		for i, s := range x {
-			if i == MaxListed {
-				out = append(out, fmt.Sprintf("... (%d more)", len(x)-MaxListed))
-				break
-			}
-			out = append(out, bound(s))
-		}
-		return out
+		return boundList(x, bound)
 	case map[string]any:
 		return strictjson.Excerpt(fmt.Sprint(x))
 	}
 	return a
+}
+
+// boundList is the first MaxListed entries of l, each bounded, and how many were left
+// out.
+func boundList[T any](l []T, each func(T) any) []any {
+	out := make([]any, 0, min(len(l), MaxListed+1))
+	for i, e := range l {
+		if i == MaxListed {
+			return append(out, fmt.Sprintf("... (%d more)", len(l)-MaxListed))
+		}
+		out = append(out, each(e))
+	}
+	return out
 }
