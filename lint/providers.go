@@ -158,6 +158,36 @@ func (p *pool) checkProvider(id string, props map[string]any) {
 		}
 	}
 	p.checkMapping(id, cfn.Object(props["AttributeMapping"]))
+	p.checkRequiredMapped(id, props["AttributeMapping"])
+}
+
+// checkRequiredMapped: every attribute the pool requires gets a value from the
+// provider (R40); a mapping behind an intrinsic function is not guessed.
+func (p *pool) checkRequiredMapped(id string, mapping any) {
+	m := cfn.Object(mapping)
+	if mapping != nil && (m == nil || cfn.IsIntrinsic(m)) {
+		return
+	}
+	var missing []string
+	for _, s := range cfn.ListOf(p.props["Schema"]) {
+		e := cfn.Object(s)
+		name, ok := p.tmpl.Str(e["Name"])
+		required, _ := p.tmpl.Bool(e["Required"])
+		if !ok || !required {
+			continue
+		}
+		key := name
+		if !cognito.IsStandardAttribute(name) {
+			key = "custom:" + name
+		}
+		if _, mapped := m[key]; !mapped {
+			missing = append(missing, key)
+		}
+	}
+	if len(missing) > 0 {
+		p.add("R40", Error, "map "+strings.Join(missing, ", ")+" in the provider's AttributeMapping",
+			"provider %s maps nothing to %s, which the pool requires: every federated sign-in fails", id, strings.Join(missing, ", "))
+	}
 }
 
 // checkMapping checks that an attribute mapping writes attributes of the pool that
@@ -180,7 +210,7 @@ func (p *pool) checkMapping(id string, mapping map[string]any) {
 		case custom && !declared:
 			p.add("R32", Error, "declare the attribute in Schema, or map another one", "provider %s maps %s, which the pool does not have", id, k)
 			continue
-		case !custom && !cognito.IsStandardAttribute(k) && k != "username":
+		case !custom && !cognito.IsStandardAttribute(k) && !slices.Contains(cognito.MappingOnlyTargets, k) && k != "username":
 			p.add("R32", Error, "use a standard attribute or custom:<name>", "provider %s maps %s, which is not a standard attribute", id, k)
 			continue
 		}

@@ -36,11 +36,13 @@ func providerTemplate(client m, extra m, poolEdit func(p m)) []byte {
 	return b
 }
 
+// idp is an identity provider of typ; without a mapping it maps email, which the
+// pool of providerTemplate requires (R40).
 func idp(typ string, details m, mapping m) m {
-	p := m{"ProviderName": typ, "ProviderType": typ, "ProviderDetails": details}
-	if mapping != nil {
-		p["AttributeMapping"] = mapping
+	if mapping == nil {
+		mapping = m{"email": "email"}
 	}
+	p := m{"ProviderName": typ, "ProviderType": typ, "ProviderDetails": details, "AttributeMapping": mapping}
 	return m{"Type": "AWS::Cognito::UserPoolIdentityProvider", "Properties": p}
 }
 
@@ -75,14 +77,17 @@ func TestProviderRules(t *testing.T) {
 		{"R31 OIDC without openid", nil, m{"O": idp("OIDC", with(oidc, "authorize_scopes", "email"), nil)}, nil, "R31"},
 		{"OIDC: clean", nil, m{"O": idp("OIDC", oidc, nil)}, nil, ""},
 		{"R33 OIDC issuer over http", nil, m{"O": idp("OIDC", with(oidc, "oidc_issuer", "http://login.example.com"), nil)}, nil, "R33"},
+		{"R40 required email not mapped", nil, m{"G": idp("Google", google, m{"given_name": "given_name"})}, nil, "R40"},
+		{"R40 neighbour: email mapped", nil, m{"G": idp("Google", google, m{"email": "email", "email_verified": "email_verified"})}, nil, ""},
+		{"R40 neighbour: mapping from a parameter", nil, m{"G": idp("Google", google, m{"Ref": "Mapping"})}, nil, ""},
 		{"R34 SAML with both", nil, m{"S": idp("SAML", m{"MetadataURL": "https://idp/x", "MetadataFile": "<x/>"}, nil)}, nil, "R34"},
 		{"R34 SAML document that is not XML", nil, m{"S": idp("SAML", m{"MetadataFile": "<"}, nil)}, nil, "R34"},
 		{"R34 SAML document that is not metadata", nil, m{"S": idp("SAML", m{"MetadataFile": "<html/>"}, nil)}, nil, "R34"},
 		{"R34 neighbour: a metadata document", nil, m{"S": idp("SAML", m{"MetadataFile": `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata"/>`}, nil)}, nil, ""},
 		{"R34 SAML with neither", nil, m{"S": idp("SAML", m{"IDPSignout": "false"}, nil)}, nil, "R34"},
 		{"SAML with a URL: clean", nil, m{"S": idp("SAML", m{"MetadataURL": "https://idp.example.com/md"}, nil)}, nil, ""},
-		{"R32 mapping to an immutable attribute", nil, m{"G": idp("Google", google, m{"custom:tenant": "hd"})}, nil, "R32"},
-		{"R32 mapping to a missing attribute", nil, m{"G": idp("Google", google, m{"custom:plan": "hd", "nick": "name"})}, nil, "R32"},
+		{"R32 mapping to an immutable attribute", nil, m{"G": idp("Google", google, m{"email": "email", "custom:tenant": "hd"})}, nil, "R32"},
+		{"R32 mapping to a missing attribute", nil, m{"G": idp("Google", google, m{"email": "email", "custom:plan": "hd", "nick": "name"})}, nil, "R32"},
 		{"R29 no callback URL", m{"CallbackURLs": a{}}, nil, nil, "R29"},
 		{"R29 http callback", m{"CallbackURLs": a{"http://app.example.com/"}}, nil, nil, "R29"},
 		{"localhost http callback: clean", m{"CallbackURLs": a{"http://localhost:3000/"}}, nil, nil, ""},

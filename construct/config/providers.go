@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"strings"
+
+	"github.com/defineauth/defineauth/internal/cognito"
 )
 
 // ExternalProviders lets users sign in with Google, Facebook, Amazon, Apple, OIDC
@@ -49,8 +51,11 @@ type OAuthProvider struct {
 	// Scopes are what the pool asks the provider for. Default: Google "openid
 	// email profile", Facebook "public_profile email", Amazon "profile".
 	Scopes []string `json:"scopes,omitempty"`
-	// AttributeMapping maps user pool attributes (email, givenName, custom:x) to
-	// the provider's attribute names; targets must be mutable (R32).
+	// AttributeMapping maps user pool attributes (email, givenName, custom:x, and
+	// emailVerified for the email's verification status) to the provider's
+	// attribute names; targets must be mutable (R32), and every required attribute
+	// needs one (R40). Default: when users sign in with their email alone, email from
+	// the provider's "email", as Amplify maps it (OIDC providers too; SAML none).
 	AttributeMapping map[string]string `json:"attributeMapping,omitempty"`
 }
 
@@ -84,7 +89,7 @@ type OIDCProvider struct {
 	AttributeRequestMethod string `json:"attributeRequestMethod,omitempty"`
 	// Identifiers are email domains that route users to this provider.
 	Identifiers []string `json:"identifiers,omitempty"`
-	// AttributeMapping is as for OAuthProvider. Default: email from email.
+	// AttributeMapping is as for OAuthProvider (with its default).
 	AttributeMapping map[string]string `json:"attributeMapping,omitempty"`
 }
 
@@ -211,6 +216,9 @@ func (c *Config) Providers() []Provider {
 		out = append(out, Provider{Key: s.Name, Path: "loginWith.externalProviders.saml", Name: s.Name, Type: "SAML", Details: d,
 			Mapping: s.AttributeMapping, AttributeMapping: cognitoMapping(s.AttributeMapping), Identifiers: s.Identifiers, OutputName: s.Name})
 	}
+	for i := range out {
+		out[i].AttributeMapping = c.withDefaultEmail(out[i])
+	}
 	return out
 }
 
@@ -222,9 +230,44 @@ func cognitoMapping(m map[string]string) map[string]string {
 	}
 	out := map[string]string{}
 	for k, v := range m {
-		if n, ok := StandardAttributeName(k); ok {
+		if n, ok := MappingTarget(k); ok {
 			k = n
 		}
+		out[k] = v
+	}
+	return out
+}
+
+// mappingOnly are the targets a provider's attribute mapping may write besides the
+// pool's attributes: the email's verification status, which Cognito takes from the
+// provider (a federated user's email cannot be verified with a code).
+var mappingOnly = map[string]string{"emailVerified": cognito.MappingOnlyTargets[0]}
+
+// MappingTarget returns Cognito's name for an attribute mapping target written the
+// config's way (givenName -> given_name, emailVerified -> email_verified) and whether
+// it is a standard attribute or a mapping-only target.
+func MappingTarget(camel string) (string, bool) {
+	if n, ok := StandardAttributeName(camel); ok {
+		return n, true
+	}
+	n, ok := mappingOnly[camel]
+	return n, ok
+}
+
+// withDefaultEmail is the mapping Cognito gets: as written, and, when users sign in
+// with their email alone (so email is the one required attribute), email from the
+// provider's "email" unless the config maps it, as Amplify's construct does. Without
+// it every federated sign-in would fail: Cognito needs a value for each required
+// attribute (rule R40). SAML providers name attributes by URI and get no default.
+func (c *Config) withDefaultEmail(p Provider) map[string]string {
+	if p.Type == "SAML" || !c.LoginWith.Email || c.LoginWith.Phone {
+		return p.AttributeMapping
+	}
+	if _, ok := p.AttributeMapping["email"]; ok {
+		return p.AttributeMapping
+	}
+	out := map[string]string{"email": "email"}
+	for k, v := range p.AttributeMapping {
 		out[k] = v
 	}
 	return out

@@ -248,8 +248,8 @@ func checkAttributeMapping(c *Config) []*Problem {
 				out = append(out, problemf("R32", path, "declare the attribute in userAttributes, or map another one",
 					"%s is not an attribute of the pool", quote(k)))
 			case !strings.HasPrefix(k, "custom:"):
-				if _, ok := StandardAttributeName(k); !ok {
-					out = append(out, problemf("R32", path, "use a standard attribute's name (email, givenName, ...) or custom:<name>",
+				if _, ok := MappingTarget(k); !ok {
+					out = append(out, problemf("R32", path, "use a standard attribute's name (email, givenName, ...), emailVerified, or custom:<name>",
 						"%s is not a standard attribute", quote(k)))
 					continue
 				}
@@ -258,6 +258,27 @@ func checkAttributeMapping(c *Config) []*Problem {
 				out = append(out, problemf("R32", path, "make the attribute mutable, or do not map it",
 					"%s is immutable: the first federated sign-in writes it, and every later sign-in fails trying to update it", k))
 			}
+		}
+	}
+	return out
+}
+
+// checkRequiredMapped: every required attribute gets a value from every provider.
+func checkRequiredMapped(c *Config) []*Problem {
+	var out []*Problem
+	required := c.RequiredAttributes()
+	for _, p := range c.Providers() {
+		var missing []string
+		for _, a := range required {
+			if _, ok := p.AttributeMapping[a]; !ok {
+				missing = append(missing, a)
+			}
+		}
+		if len(missing) > 0 {
+			verb := map[bool]string{true: "is", false: "are"}[len(missing) == 1]
+			out = append(out, problemf("R40", p.Path+".attributeMapping", "map "+joinList(missing)+" from the provider's attributes in attributeMapping",
+				"%s %s required in the pool, but the %s provider maps nothing to %s: every federated sign-in would fail", joinList(missing), verb, p.Name,
+				map[bool]string{true: "it", false: "them"}[len(missing) == 1]))
 		}
 	}
 	return out

@@ -113,6 +113,8 @@ var rules = []Rule{
 		"a setting that does not protect federated users", checkFederatedMFA},
 	{"R39", "password history needs the ESSENTIALS or PLUS feature plan", sevError,
 		"the service refuses a password history on the LITE plan (the API reference's PasswordPolicyType: \"your user pool must be in the Essentials tier or higher\")", checkPasswordHistoryPlan},
+	{"R40", "every provider maps every required attribute (email is mapped by default when users sign in with email alone)", sevError,
+		"deploys, but every federated sign-in fails: Cognito needs a mapping for each attribute the pool requires (the developer guide, \"Mapping IdP attributes to profiles and tokens\")", checkRequiredMapped},
 	{"R38", "every value within the limits of Cognito's API model and the CloudFormation schemas: lengths, characters, list sizes", sevError,
 		"the service refuses the value (InvalidParameterException, or CloudFormation's schema validation); limits generated from the Cognito API models and the CloudFormation registry schemas", checkServiceLimits},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth,

@@ -12,6 +12,11 @@ import (
 var StandardAttributes = []string{"address", "birthdate", "email", "family_name", "gender", "given_name", "locale",
 	"middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo"}
 
+// MappingOnlyTargets are what a provider's attribute mapping may write besides the
+// pool's attributes: the email's verification status, which Cognito takes from the
+// provider (the developer guide, "Mapping IdP attributes to profiles and tokens").
+var MappingOnlyTargets = []string{"email_verified"}
+
 // IsStandardAttribute reports whether name is one of StandardAttributes.
 func IsStandardAttribute(name string) bool { return slices.Contains(StandardAttributes, name) }
 
