@@ -227,6 +227,9 @@ func build(scope constructs.Construct, id *string, cfg *config.Config, o buildOp
 	a.addIdentityPool(s)
 	a.addGroups(s.Groups)
 	a.addPermissions()
+	for _, k := range slices.Sorted(maps.Keys(s.Tags)) { // on every resource of the construct that takes tags
+		awscdk.Tags_Of(a.Construct).Add(jsii.String(k), jsii.String(s.Tags[k]), nil)
+	}
 	return a
 }
 

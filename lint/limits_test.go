@@ -76,6 +76,16 @@ func TestServiceLimits(t *testing.T) {
 		{"an unknown OAuth flow", m{"AllowedOAuthFlows": a{"code", "password"}}, nil, nil, "AllowedOAuthFlows[1]"},
 		{"a scope with a space", m{"AllowedOAuthScopes": a{"openid", "read write"}}, nil, nil, "AllowedOAuthScopes[1]"},
 		{"a minimum password length of 100", nil, nil, func(p m) { p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 100}} }, "MinimumLength is 100"},
+		{"a role's reserved tag", nil, m{"Role": m{"Type": "AWS::IAM::Role", "Properties": m{"Tags": a{m{"Key": "aws:team", "Value": "x"}}}}}, nil, "starts with aws:"},
+		{"a role's tags, fine", nil, m{"Role": m{"Type": "AWS::IAM::Role", "Properties": m{"Tags": a{m{"Key": "team", "Value": "awesome"}}}}}, nil, ""},
+		{"51 tags on a role", nil, m{"Role": m{"Type": "AWS::IAM::Role", "Properties": m{"Tags": func() a {
+			l := a{}
+			for i := range 51 {
+				l = append(l, m{"Key": strings.Repeat("k", i+1), "Value": "v"})
+			}
+			return l
+		}()}}}, nil, "Tags has 51 entries"},
+		{"a pool's tag value of 257", nil, nil, func(p m) { p["UserPoolTags"] = m{"team": strings.Repeat("v", 257)} }, "UserPoolTags.team"},
 		{"a minimum password length of 99", nil, nil, func(p m) { p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 99}} }, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package stacks_test
 import (
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -129,6 +130,16 @@ var expectations = map[string][]check{
 	})})},
 	"password-policy": {pool(m{"Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 16, "RequireLowercase": true,
 		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": false, "TemporaryPasswordValidityDays": 3})}})},
+	"tags": {pool(m{"UserPoolTags": assertions.Match_ObjectEquals(&m{"team": "identity", "cost-center": "4711", "Environment": "prod", "owner:email": "auth@example.com"})}),
+		resource("AWS::Cognito::IdentityPool", m{"IdentityPoolTags": a{m{"Key": "cost-center", "Value": "4711"}, m{"Key": "Environment", "Value": "prod"},
+			m{"Key": "owner:email", "Value": "auth@example.com"}, m{"Key": "team", "Value": "identity"}}}),
+		check{"every role tagged", func(t assertions.Template) {
+			roles := t.FindResources(jsii.String("AWS::IAM::Role"), nil)
+			if len(*roles) != 4 {
+				panic("want 4 roles (authenticated, unauthenticated, group, SMS), got " + strconv.Itoa(len(*roles)))
+			}
+			t.AllResourcesProperties(jsii.String("AWS::IAM::Role"), &m{"Tags": assertions.Match_ArrayWith(&a{m{"Key": "team", "Value": "identity"}})})
+		}}},
 	"password-history": {pool(m{"UserPoolTier": "ESSENTIALS", "Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 14, "RequireLowercase": true,
 		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": true, "TemporaryPasswordValidityDays": 7, "PasswordHistorySize": 24})}})},
 	"feature-plan-plus": {pool(m{"UserPoolTier": "PLUS"})},

@@ -92,6 +92,13 @@ type Config struct {
 	// WebClient adjusts the web app client. Default: SRP and refresh tokens only.
 	WebClient WebClient `json:"webClient,omitempty"`
 
+	// Tags are added to every resource of the construct that takes tags: the user
+	// pool, the identity pool and the IAM roles (for cost allocation). At most 50;
+	// keys of 1 to 128 and values of at most 256 letters, digits, spaces and
+	// _ . : / = + - @, not starting with aws: (reserved for AWS; rule R38).
+	// Default: none.
+	Tags map[string]string `json:"tags,omitempty"`
+
 	// nameFrom says where a defaulted Name came from ("" when the user gave it).
 	nameFrom string
 	// attached holds the Go function objects attached per trigger (their labels),

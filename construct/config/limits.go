@@ -68,6 +68,18 @@ func checkServiceLimits(c *Config) []*Problem {
 		out = append(out, problemf("R38", "userAttributes", fmt.Sprintf("declare at most %d attributes", cognito.SchemaAttribute.MaxItems),
 			"the pool's schema %s", cognito.SchemaAttribute.CheckCount(n)))
 	}
+	if msg := cognito.Tags.CheckCount(len(c.Tags)); msg != "" {
+		out = append(out, problemf("R38", "tags", fmt.Sprintf("use at most %d tags", cognito.Tags.MaxItems), "the tags %s", msg))
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.Tags)) {
+		path := "tags." + excerpt(k)
+		value(path, cognito.TagKey, k)
+		value(path, cognito.TagValue, c.Tags[k])
+		if reservedTag(k) || reservedTag(c.Tags[k]) {
+			out = append(out, problemf("R38", path, "choose a key and value without the aws: prefix",
+				"tags starting with aws: are reserved for AWS; Cognito and IAM refuse them (and the CDK would drop the tag)"))
+		}
+	}
 	x := c.LoginWith.ExternalProviders
 	if x == nil {
 		return out
@@ -91,6 +103,10 @@ func checkServiceLimits(c *Config) []*Problem {
 	}
 	return out
 }
+
+// reservedTag reports whether s starts with aws: in any case: AWS keeps that prefix
+// for its own tags (keys and values).
+func reservedTag(s string) bool { return len(s) >= 4 && strings.EqualFold(s[:4], "aws:") }
 
 // detailFields name the config field each provider detail comes from.
 var detailFields = map[string]string{

@@ -359,6 +359,10 @@ func checkTokens(c *Config) []*Problem {
 	for _, k := range slices.Sorted(maps.Keys(c.UserAttributes)) {
 		add("userAttributes."+excerpt(k), k)
 	}
+	for _, k := range slices.Sorted(maps.Keys(c.Tags)) {
+		add("tags."+excerpt(k), k)
+		add("tags."+excerpt(k), c.Tags[k])
+	}
 	return out
 }
 

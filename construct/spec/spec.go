@@ -91,6 +91,10 @@ type Auth struct {
 	// they sign in through (nil without OAuth).
 	Providers []Provider
 	Domain    *Domain
+	// Tags go on every resource that takes tags: the user pool (UserPoolTags, a
+	// map), the identity pool (IdentityPoolTags) and the IAM roles (Tags), the
+	// CDK's Tags.Of on the construct.
+	Tags map[string]string
 }
 
 // Provider is one AWS::Cognito::UserPoolIdentityProvider: the config's provider
@@ -301,6 +305,7 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		a.Triggers = append(a.Triggers, tr)
 	}
 	a.SenderKey = Function{ARN: cfg.SenderKeyARN(), Attached: cfg.AttachedSenderKey()}
+	a.Tags = maps.Clone(cfg.Tags)
 	if x := cfg.LoginWith.ExternalProviders; x != nil {
 		a.WebClient.OAuth = &OAuth{Flows: []string{"code"}, Scopes: oauthScopes(cfg), CallbackURLs: x.CallbackURLs, LogoutURLs: x.LogoutURLs}
 		if x.DomainPrefix != "" {

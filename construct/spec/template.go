@@ -4,6 +4,7 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -166,6 +167,18 @@ func (a *Auth) resources(authID string) []resource {
 		}})
 		out = append(out, resource{path: role, typ: "AWS::IAM::Role", props: identityRoleProps(g.Role, Ref{idPool})})
 	}
+	if len(a.Tags) > 0 {
+		for _, r := range out {
+			switch r.typ {
+			case "AWS::Cognito::UserPool":
+				r.props["UserPoolTags"] = maps.Clone(a.Tags)
+			case "AWS::Cognito::IdentityPool":
+				r.props["IdentityPoolTags"] = tagList(a.Tags)
+			case "AWS::IAM::Role":
+				r.props["Tags"] = tagList(a.Tags)
+			}
+		}
+	}
 	return out
 }
 
@@ -322,12 +335,23 @@ func resolve(v any) any {
 	return v
 }
 
-// sortedAsCDK orders construct paths as the CDK orders a resource's DependsOn: by
-// the path, with JavaScript's localeCompare (Unicode collation, root locale, as Node
-// runs it by default), so "Providercorp" comes before "ProviderGoogle".
+// sortedAsCDK orders strings as the CDK orders a resource's DependsOn (by construct
+// path) and its tags (by key): with JavaScript's localeCompare (Unicode collation,
+// root locale, as Node runs it by default), so "Providercorp" comes before
+// "ProviderGoogle" and "cost-center" before "Environment".
 func sortedAsCDK(paths []string) []string {
 	c := collate.New(language.Und)
 	out := slices.Clone(paths)
 	slices.SortStableFunc(out, func(a, b string) int { return c.CompareString(a, b) })
+	return out
+}
+
+// tagList is tags as CloudFormation's list of {Key, Value}, in the CDK's order (its
+// TagManager sorts keys with localeCompare, as sortedAsCDK does).
+func tagList(tags map[string]string) []any {
+	var out []any
+	for _, k := range sortedAsCDK(slices.Collect(maps.Keys(tags))) {
+		out = append(out, map[string]any{"Key": k, "Value": tags[k]})
+	}
 	return out
 }

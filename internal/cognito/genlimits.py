@@ -93,6 +93,11 @@ LIMITS = [
     ("UserPoolID", "a user pool id", ["api:cognito-idp:DescribeUserPool.UserPoolId"], []),
     ("ClientID", "an app client id", ["api:cognito-idp:DescribeUserPoolClient.ClientId"], []),
     ("IdentityPoolID", "an identity pool id", ["api:cognito-identity:DescribeIdentityPool.IdentityPoolId"], []),
+    ("TagKey", "a tag key", ["api:cognito-idp:CreateUserPool.UserPoolTags.@key", "api:cognito-identity:CreateIdentityPool.IdentityPoolTags.@key", "api:iam:CreateRole.Tags.Key"],
+     [(UP, "UserPoolTags.@key"), ("AWS::Cognito::IdentityPool", "IdentityPoolTags.Key"), ("AWS::IAM::Role", "Tags.Key")]),
+    ("TagValue", "a tag value", ["api:cognito-idp:CreateUserPool.UserPoolTags.*", "api:cognito-identity:CreateIdentityPool.IdentityPoolTags.*", "api:iam:CreateRole.Tags.Value"],
+     [(UP, "UserPoolTags.*"), ("AWS::Cognito::IdentityPool", "IdentityPoolTags.Value"), ("AWS::IAM::Role", "Tags.Value")]),
+    ("Tags", "the tags of a resource", ["api:iam:CreateRole.Tags"], [("AWS::IAM::Role", "Tags")]),
     ("IdentityPoolName", "the identity pool's name", ["api:cognito-identity:CreateIdentityPool.IdentityPoolName", "cfn:AWS::Cognito::IdentityPool:IdentityPoolName"], [("AWS::Cognito::IdentityPool", "IdentityPoolName")]),
 ]
 
