@@ -95,6 +95,9 @@ var lambdaConfigSetters = map[string]func(lc *awscognito.CfnUserPool_LambdaConfi
 	"CustomSMSSender": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, v *string) {
 		lc.CustomSmsSender = &awscognito.CfnUserPool_CustomSMSSenderProperty{LambdaArn: arn, LambdaVersion: v}
 	},
+	"InboundFederation": func(lc *awscognito.CfnUserPool_LambdaConfigProperty, arn, v *string) {
+		lc.InboundFederation = &awscognito.CfnUserPool_InboundFederationProperty{LambdaArn: arn, LambdaVersion: v}
+	},
 }
 
 // lambdaConfig copies the spec's triggers into LambdaConfig; nil without any.

@@ -49,6 +49,8 @@ func TestTriggerRules(t *testing.T) {
 		{"permitted trigger: clean", m{"PreSignUp": arnOf("Fn")}, "ESSENTIALS", srp, nil, a{arnOf("Fn")}, ""},
 		{"permission by Ref: clean", m{"PreSignUp": arnOf("Fn")}, "ESSENTIALS", srp, nil, a{m{"Ref": "Fn"}}, ""},
 		{"R20 function here without permission", m{"PreSignUp": arnOf("Fn")}, "ESSENTIALS", srp, nil, nil, "R20"},
+		{"R20 inbound federation without permission", m{"InboundFederation": m{"LambdaArn": arnOf("Fn"), "LambdaVersion": "V1_0"}}, "ESSENTIALS", srp, nil, nil, "R20"},
+		{"R20 neighbour: inbound federation with its permission", m{"InboundFederation": m{"LambdaArn": arnOf("Fn"), "LambdaVersion": "V1_0"}}, "ESSENTIALS", srp, nil, a{arnOf("Fn")}, ""},
 		{"R20 permission for another function", m{"PreSignUp": arnOf("Fn")}, "ESSENTIALS", srp, nil, a{arnOf("Fn2")}, "R20"},
 		{"R20 warning: function elsewhere", m{"PostConfirmation": ext}, "ESSENTIALS", srp, nil, nil, "R20 warning"},
 		{"literal ARN permitted by name: clean", m{"PostConfirmation": ext}, "ESSENTIALS", srp, nil, a{"ext"}, ""},

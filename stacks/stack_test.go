@@ -140,6 +140,9 @@ var expectations = map[string][]check{
 			}
 			t.AllResourcesProperties(jsii.String("AWS::IAM::Role"), &m{"Tags": assertions.Match_ArrayWith(&a{m{"Key": "team", "Value": "identity"}})})
 		}}},
+	"trigger-inbound-federation": {pool(m{"LambdaConfig": assertions.Match_ObjectEquals(&m{"InboundFederation": m{
+		"LambdaArn": "arn:aws:lambda:eu-west-1:123456789012:function:federation", "LambdaVersion": "V1_0"}})}),
+		resource("AWS::Lambda::Permission", m{"FunctionName": "arn:aws:lambda:eu-west-1:123456789012:function:federation", "Principal": "cognito-idp.amazonaws.com"})},
 	"password-history": {pool(m{"UserPoolTier": "ESSENTIALS", "Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 14, "RequireLowercase": true,
 		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": true, "TemporaryPasswordValidityDays": 7, "PasswordHistorySize": 24})}})},
 	"feature-plan-plus": {pool(m{"UserPoolTier": "PLUS"})},

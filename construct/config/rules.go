@@ -145,6 +145,8 @@ var rules = []Rule{
 		"a provider Cognito refuses, a secret that cannot be resolved, or a pool nobody can sign in to", checkProviders},
 	{"DA018", "external sign-in needs a domain prefix", sevError,
 		"external providers with no hosted domain to sign in through", checkDomainGiven},
+	{"DA020", "the inbound federation trigger without an external provider never runs", sevWarning,
+		"a trigger that never runs", checkInboundFederationUseful},
 	{"DA019", "every ARN the config names (functions, the sender key, the SMS role) is in one partition", sevError,
 		"a stack that cannot deploy: Cognito cannot use a function, key or role of another partition", checkPartition},
 	{"DA012", "the stack fits CloudFormation's limits (at most 500 resources, a template of at most 1 MB)", sevError,

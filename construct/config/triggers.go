@@ -44,6 +44,11 @@ type Triggers struct {
 	CreateAuthChallenge string `json:"createAuthChallenge,omitempty"`
 	// VerifyAuthChallengeResponse checks the answer (see DefineAuthChallenge).
 	VerifyAuthChallengeResponse string `json:"verifyAuthChallengeResponse,omitempty"`
+	// InboundFederation sees what an external identity provider sends before
+	// Cognito creates or updates the federated user, and may add, change or drop
+	// attributes (event version V1_0, the only one). It runs only for external
+	// providers (a warning without any, DA020).
+	InboundFederation string `json:"inboundFederation,omitempty"`
 }
 
 // TokenEventVersion is the version of the pre token generation event.
@@ -97,6 +102,7 @@ const (
 	VerifyAuthChallengeResponse Trigger = "verifyAuthChallengeResponse"
 	CustomEmailSender           Trigger = "customEmailSender"
 	CustomSMSSender             Trigger = "customSmsSender"
+	InboundFederation           Trigger = "inboundFederation"
 )
 
 // triggerInfo says where a Trigger lives in the config.
@@ -129,6 +135,7 @@ var triggerTable = []triggerInfo{
 		}
 		return ""
 	}},
+	{InboundFederation, "triggers.inboundFederation", func(c *Config) string { return c.Triggers.InboundFederation }},
 }
 
 // AllTriggers lists every trigger and sender, in the order the template lists them.
@@ -266,6 +273,16 @@ func checkTriggers(c *Config) []*Problem {
 			"preTokenGenerationVersion is set but there is no preTokenGeneration trigger"))
 	}
 	return out
+}
+
+// checkInboundFederationUseful: the inbound federation trigger runs only when users
+// sign in through an external provider.
+func checkInboundFederationUseful(c *Config) []*Problem {
+	if c.HasTrigger(InboundFederation) && len(c.Providers()) == 0 {
+		return []*Problem{warnf("DA020", "triggers.inboundFederation", "add an external provider, or remove the trigger",
+			"the inbound federation trigger runs only when users sign in through an external provider, and the pool has none")}
+	}
+	return nil
 }
 
 // checkChallengeTriggersTogether: the custom challenge triggers work only together.

@@ -78,4 +78,5 @@ var lambdaConfigKeys = map[config.Trigger]string{
 	config.CustomMessage: "CustomMessage", config.UserMigration: "UserMigration", config.DefineAuthChallenge: "DefineAuthChallenge",
 	config.CreateAuthChallenge: "CreateAuthChallenge", config.VerifyAuthChallengeResponse: "VerifyAuthChallengeResponse",
 	config.CustomEmailSender: "CustomEmailSender", config.CustomSMSSender: "CustomSMSSender",
+	config.InboundFederation: "InboundFederation",
 }

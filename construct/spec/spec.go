@@ -299,8 +299,8 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 		switch t {
 		case config.PreTokenGeneration:
 			tr.Version = string(cfg.ResolvedTokenEventVersion())
-		case config.CustomEmailSender, config.CustomSMSSender:
-			tr.Version = "V1_0" // the only version of the sender events
+		case config.CustomEmailSender, config.CustomSMSSender, config.InboundFederation:
+			tr.Version = "V1_0" // the only version of the sender and inbound federation events
 		}
 		a.Triggers = append(a.Triggers, tr)
 	}
