@@ -12,10 +12,12 @@
 package upgrade
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
@@ -86,6 +88,8 @@ var table = []Rule{
 	{"U13", "a user pool domain changed", Error, "the hosted sign-in and OAuth URLs move"},
 	{"U14", "an identity provider renamed, removed or given a new logical id (ProviderName, ProviderType are create-only)", Error, "linked users are no longer linked (their next sign-in creates new users), or the update fails on the duplicate name"},
 	{"U15", "the passkey relying party id changed or removed", Error, "every passkey users registered is bound to the old id and stops working; users must sign in another way and register again"},
+	{"U16", "threat protection weakened (ENFORCED to AUDIT or OFF, AUDIT to OFF)", Warning, "risky sign-ins are no longer blocked (or no longer logged): the protection the pool had is gone"},
+	{"U17", "password history shortened or removed", Warning, "users may again reuse passwords the longer history refused"},
 }
 
 // Check parses both templates (JSON or YAML) and compares them.
@@ -253,6 +257,27 @@ func (c *change) pool(id string) {
 	oldRole, newRole := roleRef(op), roleRef(np)
 	if oldRole != "" && newRole != "" && oldRole != newRole {
 		c.add("U8", Warning, []string{oldRole, newRole}, cfn.Sayf("the pool %s sends SMS through a new role", id), smsRoleEffect, smsRoleFix)
+	}
+
+	// U16: threat protection weakened (absent is OFF).
+	strength := map[string]int{"OFF": 0, "AUDIT": 1, "ENFORCED": 2}
+	om, k1 := strOr(c.old, cfn.Object(op["UserPoolAddOns"])["AdvancedSecurityMode"], "OFF")
+	nm, k2 := strOr(c.new, cfn.Object(np["UserPoolAddOns"])["AdvancedSecurityMode"], "OFF")
+	if so, ok := strength[om]; ok && k1 && k2 {
+		if sn, ok := strength[nm]; ok && sn < so {
+			c.add("U16", Warning, ids, cfn.Sayf("threat protection changes from %s to %s", om, nm),
+				map[bool]string{true: "risky sign-ins are no longer blocked or challenged; they are only logged", false: "sign-ins are no longer assessed for risk at all"}[nm == "AUDIT"],
+				"keep AdvancedSecurityMode as deployed unless giving up the protection is intended")
+		}
+	}
+
+	// U17: password history shortened (absent is 0: none).
+	oh, k1 := historyOf(c.old, op)
+	nh, k2 := historyOf(c.new, np)
+	if k1 && k2 && nh < oh {
+		c.add("U17", Warning, ids, cfn.Sayf("PasswordHistorySize changes from %d to %d", oh, nh),
+			"users may again choose passwords the longer history refused",
+			"keep the history as deployed unless shortening it is intended")
 	}
 
 	// U11: deletion protection and removal policy.
@@ -562,6 +587,26 @@ func strOr(t *cfn.Template, v any, def string) (string, bool) {
 		return def, true
 	}
 	return t.Str(v)
+}
+
+// historyOf is a pool's PasswordHistorySize (0 when absent) and whether it is known.
+func historyOf(t *cfn.Template, props map[string]any) (int, bool) {
+	v := cfn.Object(cfn.Object(props["Policies"])["PasswordPolicy"])["PasswordHistorySize"]
+	switch x := v.(type) {
+	case nil:
+		return 0, true
+	case float64:
+		return int(x), true
+	case json.Number:
+		n, err := x.Int64()
+		return int(n), err == nil
+	}
+	s, ok := t.Str(v)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 func boolOr(t *cfn.Template, v any, def bool) (bool, bool) {

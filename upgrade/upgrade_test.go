@@ -222,7 +222,14 @@ func TestSafeChanges(t *testing.T) {
 		"device tracking on": func(c *config.Config) {
 			c.DeviceTracking = &config.DeviceTracking{DeviceOnlyRememberedOnUserPrompt: true}
 		},
-		"a stronger password policy":      func(c *config.Config) { c.PasswordPolicy = &config.PasswordPolicy{MinLength: 16} },
+		"a stronger password policy": func(c *config.Config) { // longer passwords, the rest as it was
+			p := config.PasswordPolicy{}
+			if c.PasswordPolicy != nil {
+				p = *c.PasswordPolicy
+			}
+			p.MinLength = max(p.MinLength, 16)
+			c.PasswordPolicy = &p
+		},
 		"a custom SMS message (when SMS)": func(c *config.Config) { setSMSMessage(c) },
 	}
 	for _, f := range files {
@@ -436,6 +443,59 @@ func TestBoundedEcho(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("no %s finding quoting %q", tc.rule, tc.want)
+			}
+		})
+	}
+}
+
+// TestWeakenedProtection: U16 and U17 warn when protection is given up, and stay
+// quiet when it is kept or strengthened.
+func TestWeakenedProtection(t *testing.T) {
+	mode := func(s string) func(p m) {
+		return func(p m) {
+			if s != "" {
+				p["UserPoolAddOns"] = m{"AdvancedSecurityMode": s}
+			}
+		}
+	}
+	history := func(n any) func(p m) {
+		return func(p m) {
+			if n != nil {
+				p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 12, "PasswordHistorySize": n}}
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name          string
+		deployed, new func(p m)
+		want          string
+	}{
+		{"ENFORCED to AUDIT", mode("ENFORCED"), mode("AUDIT"), "U16 warning"},
+		{"ENFORCED to absent (OFF)", mode("ENFORCED"), mode(""), "U16 warning"},
+		{"AUDIT to OFF", mode("AUDIT"), mode("OFF"), "U16 warning"},
+		{"neighbour: AUDIT to ENFORCED", mode("AUDIT"), mode("ENFORCED"), ""},
+		{"neighbour: ENFORCED kept", mode("ENFORCED"), mode("ENFORCED"), ""},
+		{"neighbour: decided by a parameter", mode("ENFORCED"), func(p m) { p["UserPoolAddOns"] = m{"AdvancedSecurityMode": m{"Ref": "Mode"}} }, ""},
+		{"history 24 to 5", history(24), history(5), "U17 warning"},
+		{"history 5 to none", history(5), history(nil), "U17 warning"},
+		{"history as a string, 10 to 0", history("10"), history(0), "U17 warning"},
+		{"neighbour: history 5 to 24", history(5), history(24), ""},
+		{"neighbour: none to 5", history(nil), history(5), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o, n := base(), base()
+			tc.deployed(props(o, "Pool"))
+			tc.new(props(n, "Pool"))
+			var got []string
+			for _, f := range compare(t, o, n) {
+				s := f.Rule
+				if f.Severity == upgrade.Warning {
+					s += " warning"
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, ",") != tc.want {
+				t.Errorf("got %v, want %q", got, tc.want)
 			}
 		})
 	}
