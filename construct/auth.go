@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awswafv2"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -75,6 +76,9 @@ type Auth struct {
 	CfnDomain awscognito.CfnUserPoolDomain
 	// Permissions holds the lambda:InvokeFunction permission of each trigger.
 	Permissions map[config.Trigger]awslambda.CfnPermission
+	// WebACLAssociation associates the config's AWS WAF web ACL with the pool; nil
+	// without one.
+	WebACLAssociation awswafv2.CfnWebACLAssociation
 	// Spec is what the resources were made from (see package spec).
 	Spec spec.Auth
 
@@ -227,6 +231,10 @@ func build(scope constructs.Construct, id *string, cfg *config.Config, o buildOp
 	a.addIdentityPool(s)
 	a.addGroups(s.Groups)
 	a.addPermissions()
+	if s.WebACLArn != "" {
+		a.WebACLAssociation = awswafv2.NewCfnWebACLAssociation(a.Construct, jsii.String(spec.WebACLAssociationID), &awswafv2.CfnWebACLAssociationProps{
+			ResourceArn: a.CfnUserPool.AttrArn(), WebAclArn: jsii.String(s.WebACLArn)})
+	}
 	for _, k := range slices.Sorted(maps.Keys(s.Tags)) { // on every resource of the construct that takes tags
 		awscdk.Tags_Of(a.Construct).Add(jsii.String(k), jsii.String(s.Tags[k]), nil)
 	}

@@ -86,6 +86,8 @@ func TestServiceLimits(t *testing.T) {
 			return l
 		}()}}}, nil, "Tags has 51 entries"},
 		{"a pool's tag value of 257", nil, nil, func(p m) { p["UserPoolTags"] = m{"team": strings.Repeat("v", 257)} }, "UserPoolTags.team"},
+		{"R41 global web ACL", nil, m{"Waf": m{"Type": "AWS::WAFv2::WebACLAssociation", "Properties": m{"ResourceArn": m{"Fn::GetAtt": a{"Pool", "Arn"}}, "WebACLArn": "arn:aws:wafv2:us-east-1:123456789012:global/webacl/cdn-acl/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222"}}}, nil, "is a global (CloudFront) web ACL"},
+		{"R41 neighbour: regional web ACL", nil, m{"Waf": m{"Type": "AWS::WAFv2::WebACLAssociation", "Properties": m{"ResourceArn": m{"Fn::GetAtt": a{"Pool", "Arn"}}, "WebACLArn": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/auth-acl/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"}}}, nil, ""},
 		{"a minimum password length of 99", nil, nil, func(p m) { p["Policies"] = m{"PasswordPolicy": m{"MinimumLength": 99}} }, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -95,7 +97,7 @@ func TestServiceLimits(t *testing.T) {
 			}
 			var r38 []string
 			for _, f := range findings {
-				if f.Rule == "R38" {
+				if f.Rule == "R38" || f.Rule == "R41" {
 					r38 = append(r38, f.String())
 				}
 			}

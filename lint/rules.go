@@ -125,6 +125,7 @@ func (p *pool) check() []Finding {
 	p.checkSignIn(f)
 	p.checkMessages()
 	p.checkProviders(f)
+	p.checkWebACL()
 	return p.out
 }
 
@@ -325,6 +326,21 @@ func (p *pool) checkAttributes(f facts) {
 		if _, ok := e["AttributeDataType"]; !ok && cognito.IsStandardAttribute(name) {
 			p.add("R14", Error, "add \"AttributeDataType\": \"String\" to the entry",
 				"Schema entry %s has no AttributeDataType; later updates of the pool will fail", name)
+		}
+	}
+}
+
+// checkWebACL: a web ACL associated with the pool is a regional AWS WAF web ACL (R41).
+func (p *pool) checkWebACL() {
+	for _, id := range p.tmpl.OfType("AWS::WAFv2::WebACLAssociation") {
+		props := p.tmpl.Resources[id].Properties
+		if getAttArnOf(props["ResourceArn"]) != p.id {
+			continue
+		}
+		if arn, ok := p.tmpl.Str(props["WebACLArn"]); ok {
+			if msg := cognito.WebACLProblem(arn); msg != "" {
+				p.add("R41", Error, "associate a web ACL with scope REGIONAL in the pool's region", "web ACL association %s: %q %s", id, arn, cfn.Sentence(msg))
+			}
 		}
 	}
 }

@@ -45,7 +45,7 @@ var table = []Rule{
 	{ID: "R35", Severity: sevError}, {ID: "R36", Severity: sevWarning},
 	{ID: "R37", Severity: sevError, Title: "a provider secret in clear in the template (lint only: defineauth writes dynamic references)",
 		Consequence: "a provider secret readable by anyone who can read the template or the stack"},
-	{ID: "R38", Severity: sevError}, {ID: "R39", Severity: sevError}, {ID: "R40", Severity: sevError},
+	{ID: "R38", Severity: sevError}, {ID: "R39", Severity: sevError}, {ID: "R40", Severity: sevError}, {ID: "R41", Severity: sevError},
 	{ID: "DA200", Severity: sevError, Title: "template values Cognito does not accept where the schema has no enum (MfaConfiguration, EnabledMfas, recovery mechanisms, ...)",
 		Consequence: "a value Cognito refuses where the CloudFormation schema has no list of values"},
 }

@@ -143,6 +143,8 @@ var expectations = map[string][]check{
 	"trigger-inbound-federation": {pool(m{"LambdaConfig": assertions.Match_ObjectEquals(&m{"InboundFederation": m{
 		"LambdaArn": "arn:aws:lambda:eu-west-1:123456789012:function:federation", "LambdaVersion": "V1_0"}})}),
 		resource("AWS::Lambda::Permission", m{"FunctionName": "arn:aws:lambda:eu-west-1:123456789012:function:federation", "Principal": "cognito-idp.amazonaws.com"})},
+	"waf": {resource("AWS::WAFv2::WebACLAssociation", m{"ResourceArn": m{"Fn::GetAtt": a{"AuthUserPool3A690A78", "Arn"}},
+		"WebACLArn": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/auth-acl/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"})},
 	"password-history": {pool(m{"UserPoolTier": "ESSENTIALS", "Policies": m{"PasswordPolicy": assertions.Match_ObjectEquals(&m{"MinimumLength": 14, "RequireLowercase": true,
 		"RequireUppercase": true, "RequireNumbers": true, "RequireSymbols": true, "TemporaryPasswordValidityDays": 7, "PasswordHistorySize": 24})}})},
 	"feature-plan-plus": {pool(m{"UserPoolTier": "PLUS"})},

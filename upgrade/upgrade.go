@@ -90,6 +90,7 @@ var table = []Rule{
 	{"U15", "the passkey relying party id changed or removed", Error, "every passkey users registered is bound to the old id and stops working; users must sign in another way and register again"},
 	{"U16", "threat protection weakened (ENFORCED to AUDIT or OFF, AUDIT to OFF)", Warning, "risky sign-ins are no longer blocked (or no longer logged): the protection the pool had is gone"},
 	{"U17", "password history shortened or removed", Warning, "users may again reuse passwords the longer history refused"},
+	{"U18", "the pool's AWS WAF web ACL association removed, or replaced (another web ACL)", Warning, "the pool loses its web ACL: removed, nothing inspects its requests; replaced, CloudFormation deletes the old association after creating the new one, and a pool has one association, so it may be left without one"},
 }
 
 // Check parses both templates (JSON or YAML) and compares them.
@@ -113,6 +114,7 @@ func compare(deployed, next *cfn.Template) []Finding {
 	c.clients()
 	c.groups()
 	c.identityPools()
+	c.webACLs()
 	c.providers()
 	c.createOnly()
 	slices.SortStableFunc(c.out, func(a, b Finding) int {
@@ -156,11 +158,12 @@ func (c *change) kept(typ string) []string {
 }
 
 const (
-	userPool     = "AWS::Cognito::UserPool"
-	client       = "AWS::Cognito::UserPoolClient"
-	group        = "AWS::Cognito::UserPoolGroup"
-	identityPool = "AWS::Cognito::IdentityPool"
-	role         = "AWS::IAM::Role"
+	userPool          = "AWS::Cognito::UserPool"
+	client            = "AWS::Cognito::UserPoolClient"
+	group             = "AWS::Cognito::UserPoolGroup"
+	identityPool      = "AWS::Cognito::IdentityPool"
+	webACLAssociation = "AWS::WAFv2::WebACLAssociation"
+	role              = "AWS::IAM::Role"
 )
 
 // pools checks every user pool: replaced or removed (U6), and, for a pool in both
@@ -460,6 +463,16 @@ func (c *change) providers() {
 }
 
 // identityPools checks identity pools replaced or removed (U10).
+// webACLs reports a web ACL association that leaves the stack (U18; a replaced one is
+// the create-only table's).
+func (c *change) webACLs() {
+	for _, id := range c.gone(webACLAssociation) {
+		c.add("U18", Warning, []string{id}, "the web ACL association leaves the stack",
+			"nothing inspects the pool's requests any more: the protection of the web ACL is gone",
+			"keep the association unless giving up the web ACL is intended")
+	}
+}
+
 func (c *change) identityPools() {
 	gone, added := c.gone(identityPool), c.added(identityPool)
 	for i, id := range gone {
@@ -504,6 +517,9 @@ var createOnly = map[string]struct {
 	"AWS::Cognito::UserPoolIdentityProvider": {[]string{"ProviderName", "ProviderType", "UserPoolId"}, "U14", Error,
 		"the identity provider is replaced: users linked to it are no longer linked, and apps that name it must change",
 		"keep the provider's name; add a provider under the new name beside it if you need one"},
+	webACLAssociation: {[]string{"ResourceArn", "WebACLArn"}, "U18", Warning,
+		"the association is replaced: CloudFormation deletes the old one after creating the new one, and since a pool has one web ACL association, the pool may be left without a web ACL",
+		"change the web ACL in two deploys: remove the association, deploy, then add the new one; check the pool's web ACL afterwards"},
 }
 
 const (

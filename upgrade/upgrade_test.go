@@ -500,3 +500,39 @@ func TestWeakenedProtection(t *testing.T) {
 		})
 	}
 }
+
+// TestWebACLAssociation: U18 warns when the pool's web ACL association leaves the
+// stack or is replaced (another web ACL), not when it stays.
+func TestWebACLAssociation(t *testing.T) {
+	const acl = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/a/1"
+	withACL := func(arn string) m {
+		b := base()
+		if arn != "" {
+			b["Resources"].(m)["Waf"] = m{"Type": "AWS::WAFv2::WebACLAssociation", "Properties": m{
+				"ResourceArn": m{"Fn::GetAtt": a{"Pool", "Arn"}}, "WebACLArn": arn}}
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"removed", acl, "", "U18 warning"},
+		{"replaced by another web ACL", acl, acl + "2", "U18 warning"},
+		{"neighbour: kept", acl, acl, ""},
+		{"neighbour: added", "", acl, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range compare(t, withACL(tc.old), withACL(tc.new)) {
+				s := f.Rule
+				if f.Severity == upgrade.Warning {
+					s += " warning"
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, ",") != tc.want {
+				t.Errorf("got %v, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -92,6 +92,12 @@ type Config struct {
 	// WebClient adjusts the web app client. Default: SRP and refresh tokens only.
 	WebClient WebClient `json:"webClient,omitempty"`
 
+	// WAFWebACLArn associates a regional AWS WAF web ACL with the pool: it inspects
+	// every request to the pool's API and hosted sign-in (rule R41). One per pool.
+	// From Go, the ARN of a web ACL in the same stack works too (a token).
+	// Default: none.
+	WAFWebACLArn string `json:"wafWebAclArn,omitempty"`
+
 	// Tags are added to every resource of the construct that takes tags: the user
 	// pool, the identity pool and the IAM roles (for cost allocation). At most 50;
 	// keys of 1 to 128 and values of at most 256 letters, digits, spaces and

@@ -56,6 +56,7 @@ func checkServiceLimits(c *Config) []*Problem {
 		value("senders.email.fromName", cognito.EmailFrom, e.FromName)
 		value("senders.email.replyTo", cognito.ReplyToEmailAddress, e.ReplyTo)
 	}
+	value("wafWebAclArn", cognito.WebACLArn, c.WAFWebACLArn)
 	if w := c.LoginWith.WebAuthn; w != nil {
 		value("loginWith.webAuthn.relyingPartyId", cognito.WebAuthnRelyingPartyID, w.RelyingPartyID)
 	}
@@ -142,6 +143,7 @@ func checkPartition(c *Config) []*Problem {
 	if s := c.Senders.SMS; s != nil {
 		arns = append(arns, named{"senders.sms.snsCallerArn", s.SNSCallerArn})
 	}
+	arns = append(arns, named{"wafWebAclArn", c.WAFWebACLArn})
 	var first named
 	var out []*Problem
 	for _, a := range arns {

@@ -115,6 +115,8 @@ var rules = []Rule{
 		"the service refuses a password history on the LITE plan (the API reference's PasswordPolicyType: \"your user pool must be in the Essentials tier or higher\")", checkPasswordHistoryPlan},
 	{"R40", "every provider maps every required attribute (email is mapped by default when users sign in with email alone)", sevError,
 		"deploys, but every federated sign-in fails: Cognito needs a mapping for each attribute the pool requires (the developer guide, \"Mapping IdP attributes to profiles and tokens\")", checkRequiredMapped},
+	{"R41", "the web ACL is a regional AWS WAF web ACL", sevError,
+		"the association fails: a user pool is a regional resource and takes a web ACL of scope REGIONAL (the developer guide, \"Associate an AWS WAF web ACL with a user pool\")", checkWebACL},
 	{"R38", "every value within the limits of Cognito's API model and the CloudFormation schemas: lengths, characters, list sizes", sevError,
 		"the service refuses the value (InvalidParameterException, or CloudFormation's schema validation); limits generated from the Cognito API models and the CloudFormation registry schemas", checkServiceLimits},
 	{"DA004", "password policy within Cognito's limits (warns when weaker than the default)", sevBoth,
@@ -275,6 +277,9 @@ const MaxResources = 500
 // per trigger or sender, the identity providers and the hosted domain.
 func (c *Config) ResourceCount() int {
 	n := 6 + 2*len(c.Groups) + len(c.Providers())
+	if c.WAFWebACLArn != "" {
+		n++
+	}
 	if x := c.LoginWith.ExternalProviders; x != nil && x.DomainPrefix != "" {
 		n++
 	}
@@ -571,6 +576,19 @@ func checkThreatProtectionPlan(c *Config) []*Problem {
 	if (c.ThreatProtection == ThreatProtectionAudit || c.ThreatProtection == ThreatProtectionEnforced) && c.ResolvedFeaturePlan() != PlanPlus {
 		return []*Problem{problemf("R15", "threatProtection", `set "featurePlan": "PLUS", or remove threatProtection`,
 			"threat protection %s needs the PLUS feature plan, but the plan is %s; Cognito refuses it", c.ThreatProtection, c.ResolvedFeaturePlan())}
+	}
+	return nil
+}
+
+// checkWebACL: a user pool takes a regional AWS WAF web ACL.
+func checkWebACL(c *Config) []*Problem {
+	a := c.WAFWebACLArn
+	if a == "" || isToken(a) {
+		return nil
+	}
+	if msg := cognito.WebACLProblem(a); msg != "" {
+		return []*Problem{problemf("R41", "wafWebAclArn", "use the ARN of a web ACL with scope REGIONAL in the pool's region",
+			"%s %s", quote(a), msg)}
 	}
 	return nil
 }

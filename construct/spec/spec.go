@@ -53,6 +53,7 @@ const (
 	RoleAttachmentID    = "IdentityPoolRoles"
 	SMSRoleID           = "SMSRole"
 	DomainID            = "Domain"
+	WebACLAssociationID = "WebACLAssociation"
 )
 
 // Auth is everything the Auth construct makes for one config.
@@ -95,6 +96,9 @@ type Auth struct {
 	// map), the identity pool (IdentityPoolTags) and the IAM roles (Tags), the
 	// CDK's Tags.Of on the construct.
 	Tags map[string]string
+	// WebACLArn is the AWS WAF web ACL associated with the pool ("" for none), by
+	// the AWS::WAFv2::WebACLAssociation with construct id WebACLAssociationID.
+	WebACLArn string
 }
 
 // Provider is one AWS::Cognito::UserPoolIdentityProvider: the config's provider
@@ -306,6 +310,7 @@ func ForAuth(cfg *config.Config, path []string) Auth {
 	}
 	a.SenderKey = Function{ARN: cfg.SenderKeyARN(), Attached: cfg.AttachedSenderKey()}
 	a.Tags = maps.Clone(cfg.Tags)
+	a.WebACLArn = cfg.WAFWebACLArn
 	if x := cfg.LoginWith.ExternalProviders; x != nil {
 		a.WebClient.OAuth = &OAuth{Flows: []string{"code"}, Scopes: oauthScopes(cfg), CallbackURLs: x.CallbackURLs, LogoutURLs: x.LogoutURLs}
 		if x.DomainPrefix != "" {

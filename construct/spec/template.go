@@ -167,6 +167,10 @@ func (a *Auth) resources(authID string) []resource {
 		}})
 		out = append(out, resource{path: role, typ: "AWS::IAM::Role", props: identityRoleProps(g.Role, Ref{idPool})})
 	}
+	if a.WebACLArn != "" {
+		out = append(out, resource{path: at(WebACLAssociationID), typ: "AWS::WAFv2::WebACLAssociation",
+			props: map[string]any{"ResourceArn": GetAtt{pool, "Arn"}, "WebACLArn": a.WebACLArn}})
+	}
 	if len(a.Tags) > 0 {
 		for _, r := range out {
 			switch r.typ {

@@ -98,6 +98,7 @@ LIMITS = [
     ("TagValue", "a tag value", ["api:cognito-idp:CreateUserPool.UserPoolTags.*", "api:cognito-identity:CreateIdentityPool.IdentityPoolTags.*", "api:iam:CreateRole.Tags.Value"],
      [(UP, "UserPoolTags.*"), ("AWS::Cognito::IdentityPool", "IdentityPoolTags.Value"), ("AWS::IAM::Role", "Tags.Value")]),
     ("Tags", "the tags of a resource", ["api:iam:CreateRole.Tags"], [("AWS::IAM::Role", "Tags")]),
+    ("WebACLArn", "the web ACL's ARN", ["api:wafv2:AssociateWebACL.WebACLArn", "cfn:AWS::WAFv2::WebACLAssociation:WebACLArn"], [("AWS::WAFv2::WebACLAssociation", "WebACLArn")]),
     ("IdentityPoolName", "the identity pool's name", ["api:cognito-identity:CreateIdentityPool.IdentityPoolName", "cfn:AWS::Cognito::IdentityPool:IdentityPoolName"], [("AWS::Cognito::IdentityPool", "IdentityPoolName")]),
 ]
 

@@ -3,6 +3,7 @@ package cognito
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // StandardAttributes are Cognito's standard user attributes, as templates, tokens
@@ -19,6 +20,23 @@ var MappingOnlyTargets = []string{"email_verified"}
 
 // IsStandardAttribute reports whether name is one of StandardAttributes.
 func IsStandardAttribute(name string) bool { return slices.Contains(StandardAttributes, name) }
+
+// regionalWebACL is the form of a regional AWS WAF (v2) web ACL's ARN, the kind a
+// user pool takes (a CloudFront web ACL's ARN says global instead of regional).
+var regionalWebACL = regexp.MustCompile(`^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional/webacl/[^/]+/[^/]+$`)
+
+// WebACLProblem says what keeps arn from being a web ACL a user pool can use ("" when
+// nothing): a regional AWS WAF web ACL (the developer guide, "Associate an AWS WAF web
+// ACL with a user pool"; user pools are regional resources).
+func WebACLProblem(arn string) string {
+	switch {
+	case regionalWebACL.MatchString(arn):
+		return ""
+	case strings.Contains(arn, ":global/webacl/"):
+		return "is a global (CloudFront) web ACL; a user pool takes a regional one"
+	}
+	return "is not the ARN of a regional AWS WAF web ACL (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)"
+}
 
 // regionPattern is the form of an AWS region name (us-east-1, eu-central-2,
 // us-gov-west-1, cn-north-1).
