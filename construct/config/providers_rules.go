@@ -79,6 +79,7 @@ func checkProviders(c *Config) []*Problem {
 		control(fmt.Sprintf("loginWith.externalProviders.urls[%d]", i), u, "")
 	}
 	for _, p := range c.Providers() {
+		control(p.Path+".name", p.Name, "") // Cognito's name pattern lets a control character start it
 		for _, k := range slices.Sorted(maps.Keys(p.Details)) {
 			allowed := ""
 			if k == "MetadataFile" {

@@ -23,7 +23,7 @@ func IsStandardAttribute(name string) bool { return slices.Contains(StandardAttr
 
 // regionalWebACL is the form of a regional AWS WAF (v2) web ACL's ARN, the kind a
 // user pool takes (a CloudFront web ACL's ARN says global instead of regional).
-var regionalWebACL = regexp.MustCompile(`^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional/webacl/[^/]+/[^/]+$`)
+var regionalWebACL = regexp.MustCompile(`^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional/webacl/[\w-]+/[\w-]+$`)
 
 // WebACLProblem says what keeps arn from being a web ACL a user pool can use ("" when
 // nothing): a regional AWS WAF web ACL (the developer guide, "Associate an AWS WAF web
