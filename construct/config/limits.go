@@ -74,7 +74,9 @@ func checkServiceLimits(c *Config) []*Problem {
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.Tags)) {
 		path := "tags." + excerpt(k)
-		value(path, cognito.TagKey, k)
+		if msg := cognito.TagKey.Check(k); msg != "" { // an empty key too, which value() passes over
+			out = append(out, problemf("R38", path, cognito.TagKey.Fix(k), "the tag key %s %s", quote(k), msg))
+		}
 		value(path, cognito.TagValue, c.Tags[k])
 		if reservedTag(k) || reservedTag(c.Tags[k]) {
 			out = append(out, problemf("R38", path, "choose a key and value without the aws: prefix",
