@@ -1,11 +1,9 @@
 package lint
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
@@ -46,7 +44,7 @@ func checkLimits(t *cfn.Template) []Finding {
 						continue
 					}
 					if l.MinValue != nil || l.MaxValue != nil {
-						if n, ok := number(t, v.value); ok {
+						if n, ok := t.Int(v.value); ok {
 							if msg := l.CheckInt(n); msg != "" {
 								add(fmt.Sprintf("use a number the service takes (%s)", l.Source()), "%s %s", cfn.Sentence(v.path), cfn.Sentence(msg))
 							}
@@ -124,23 +122,4 @@ func valuesAt(props map[string]any, path string) []found {
 		out = append(out, c)
 	}
 	return out
-}
-
-// number returns v as an integer when it is known statically (CloudFormation also
-// takes numbers as strings).
-func number(t *cfn.Template, v any) (int, bool) {
-	switch x := v.(type) {
-	case json.Number:
-		n, err := strconv.Atoi(string(x))
-		return n, err == nil
-	case float64:
-		return int(x), x == float64(int(x))
-	case int:
-		return x, true
-	}
-	if s, ok := t.Str(v); ok {
-		n, err := strconv.Atoi(s)
-		return n, err == nil
-	}
-	return 0, false
 }

@@ -300,7 +300,7 @@ func (p *pool) checkRecoveryAndEmail(f facts) {
 			"AdvancedSecurityMode is %s but the tier is %s; threat protection needs PLUS", mode, f.tier)
 	}
 	pw := cfn.Object(cfn.Object(p.props["Policies"])["PasswordPolicy"])
-	if n, ok := number(p.tmpl, pw["PasswordHistorySize"]); ok && n > 0 && f.tierKnown && f.tier == "LITE" {
+	if n, ok := p.tmpl.Int(pw["PasswordHistorySize"]); ok && n > 0 && f.tierKnown && f.tier == "LITE" {
 		p.add("R39", Error, "set UserPoolTier ESSENTIALS or PLUS, or remove PasswordHistorySize",
 			"PasswordHistorySize is %d but the tier is LITE; password history needs ESSENTIALS or PLUS", n)
 	}

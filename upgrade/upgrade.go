@@ -12,12 +12,10 @@
 package upgrade
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/defineauth/defineauth/internal/cfn"
@@ -608,21 +606,10 @@ func strOr(t *cfn.Template, v any, def string) (string, bool) {
 // historyOf is a pool's PasswordHistorySize (0 when absent) and whether it is known.
 func historyOf(t *cfn.Template, props map[string]any) (int, bool) {
 	v := cfn.Object(cfn.Object(props["Policies"])["PasswordPolicy"])["PasswordHistorySize"]
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		return 0, true
-	case float64:
-		return int(x), true
-	case json.Number:
-		n, err := x.Int64()
-		return int(n), err == nil
 	}
-	s, ok := t.Str(v)
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s)
-	return n, err == nil
+	return t.Int(v)
 }
 
 func boolOr(t *cfn.Template, v any, def bool) (bool, bool) {

@@ -2,6 +2,7 @@ package cfn
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"strings"
@@ -65,6 +66,16 @@ func TestParseSections(t *testing.T) {
 	}
 	if s, ok := tmpl.Str(map[string]any{"Ref": "P"}); !ok || s != "x" {
 		t.Errorf("Ref to a parameter with a default: %q %v", s, ok)
+	}
+	for v, want := range map[any]int{json.Number("5"): 5, "24": 24, 3.0: 3} {
+		if n, ok := tmpl.Int(v); !ok || n != want {
+			t.Errorf("Int(%v) = %d %v, want %d", v, n, ok, want)
+		}
+	}
+	for _, v := range []any{"x", 2.5, map[string]any{"Ref": "Missing"}} {
+		if _, ok := tmpl.Int(v); ok {
+			t.Errorf("Int(%v) is known", v)
+		}
 	}
 	for _, doc := range []string{
 		`{"Resources": {"a-b": {"Type": "X"}}}`,

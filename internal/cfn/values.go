@@ -1,6 +1,10 @@
 package cfn
 
-import "strings"
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
 
 // Str returns v as a string and whether it is known statically: a literal, or a Ref
 // to a parameter with a string default.
@@ -45,6 +49,25 @@ func (r *Template) List(v any) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Int returns v as an integer and whether it is known statically: a JSON number, or
+// a string or parameter default holding one (CloudFormation takes numbers as strings).
+func (r *Template) Int(v any) (int, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		n, err := strconv.Atoi(string(x))
+		return n, err == nil
+	case float64:
+		return int(x), x == float64(int(x))
+	case int:
+		return x, true
+	}
+	if s, ok := r.Str(v); ok {
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
+	return 0, false
 }
 
 // Bool returns v as a bool and whether it is known (CloudFormation also accepts
