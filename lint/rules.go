@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -23,26 +22,9 @@ func (p *pool) add(rule string, sev Severity, fix, format string, args ...any) {
 	p.out = append(p.out, Finding{Rule: rule, Severity: sev, Resource: p.id, Message: cfn.Sayf(format, args...), Fix: fix})
 }
 
-// Values Cognito accepts where the CloudFormation schema lists none: from the Cognito
-// API model (internal/cognito), but for EnabledMfas, which only CloudFormation has
-// (its values are the MFA types SetUserPoolMfaConfig sets).
-var enums = map[string][]string{
-	"MfaConfiguration":                                 cognito.MFAConfiguration.Enum,
-	"EnabledMfas":                                      cognito.MFATypes,
-	"UsernameAttributes":                               cognito.UsernameAttribute.Enum,
-	"AliasAttributes":                                  cognito.AliasAttribute.Enum,
-	"AutoVerifiedAttributes":                           cognito.AutoVerifiedAttribute.Enum,
-	"UserPoolTier":                                     cognito.UserPoolTier.Enum,
-	"DeletionProtection":                               cognito.DeletionProtection.Enum,
-	"WebAuthnUserVerification":                         cognito.WebAuthnUserVerification.Enum,
-	"UserPoolAddOns.AdvancedSecurityMode":              cognito.AdvancedSecurityMode.Enum,
-	"Policies.SignInPolicy.AllowedFirstAuthFactors":    cognito.FirstAuthFactor.Enum,
-	"VerificationMessageTemplate.DefaultEmailOption":   cognito.DefaultEmailOption.Enum,
-	"AccountRecoverySetting.RecoveryMechanisms[].Name": cognito.RecoveryMechanism.Enum,
-	"EmailConfiguration.EmailSendingAccount":           cognito.EmailSendingAccount.Enum,
-	"Schema[].AttributeDataType":                       cognito.AttributeDataType.Enum,
-	"UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate": cognito.VerifyBeforeUpdateAttribute.Enum,
-}
+// enabledMfas is EnabledMfas's location and values: a CloudFormation property the API
+// model has no enum for (its values are the MFA types SetUserPoolMfaConfig sets).
+var enabledMfas = &cognito.Limit{What: "EnabledMfas", Enum: cognito.MFATypes, In: []cognito.Location{{Type: "AWS::Cognito::UserPool", Path: "EnabledMfas"}}}
 
 // facts are what the rules need to know about the pool; a false known flag means a
 // value is not static, and rules that need it are skipped.
@@ -345,39 +327,20 @@ func (p *pool) checkWebACL() {
 	}
 }
 
-// checkEnums reports values Cognito does not accept (rule DA200).
+// checkEnums reports values Cognito does not accept where the CloudFormation schema
+// lists none (rule DA200): the pool's properties whose values the API model lists
+// (the generated limits' enums located on AWS::Cognito::UserPool), and EnabledMfas.
 func (p *pool) checkEnums() {
-	v := p.tmpl
-	for _, path := range slices.Sorted(maps.Keys(enums)) {
-		for _, got := range p.valuesAt(path) {
-			s, ok := v.Str(got)
-			if ok && !slices.Contains(enums[path], s) {
-				p.add("DA200", Error, "use one of "+strings.Join(enums[path], ", "), "%s has the value %q, which Cognito does not accept", path, s)
-			}
-		}
-	}
-}
-
-// valuesAt returns the values at a simple path ("A.B", "A[].B", "A" for a scalar or a
-// list of scalars).
-func (p *pool) valuesAt(path string) []any {
-	cur := []any{p.props}
-	for _, part := range strings.Split(path, ".") {
-		each := strings.HasSuffix(part, "[]")
-		part = strings.TrimSuffix(part, "[]")
-		var next []any
-		for _, c := range cur {
-			x, ok := cfn.Object(c)[part]
-			if !ok {
+	for _, l := range append(slices.Clone(cognito.All), enabledMfas) {
+		for _, loc := range l.In {
+			if len(l.Enum) == 0 || loc.Type != "AWS::Cognito::UserPool" {
 				continue
 			}
-			if l, isList := x.([]any); isList {
-				next = append(next, l...)
-			} else if !each {
-				next = append(next, x)
+			for _, v := range valuesAt(p.props, loc.Path) {
+				if s, ok := p.tmpl.Str(v.value); ok && v.list == nil && !slices.Contains(l.Enum, s) {
+					p.add("DA200", Error, "use one of "+strings.Join(l.Enum, ", "), "%s has the value %q, which Cognito does not accept", cfn.Sentence(v.path), s)
+				}
 			}
 		}
-		cur = next
 	}
-	return cur
 }
