@@ -54,7 +54,7 @@ func checkLimits(t *cfn.Template) []Finding {
 					if s, ok := t.Str(v.value); ok {
 						if msg := l.Check(s); msg != "" {
 							add(l.Fix(s), "%s %q %s", cfn.Sentence(v.path), s, cfn.Sentence(msg))
-						} else if (l == cognito.TagKey || l == cognito.TagValue) && len(s) >= 4 && strings.EqualFold(s[:4], "aws:") {
+						} else if (l == cognito.TagKey || l == cognito.TagValue) && cognito.IsReservedTag(s) {
 							add("choose tags without the aws: prefix", "%s %q starts with aws:, which AWS reserves for its own tags", cfn.Sentence(v.path), s)
 						}
 					}

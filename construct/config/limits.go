@@ -17,12 +17,14 @@ import (
 // writes, so a limit no rule names still holds.
 func checkServiceLimits(c *Config) []*Problem {
 	var out []*Problem
-	value := func(path string, l *cognito.Limit, v string) {
-		if v == "" || isToken(v) {
-			return
-		}
+	check := func(path string, l *cognito.Limit, v string) {
 		if msg := l.Check(v); msg != "" {
 			out = append(out, problemf("R38", path, l.Fix(v), "%s %s", quote(v), msg))
+		}
+	}
+	value := func(path string, l *cognito.Limit, v string) { // an optional field: "" is unset
+		if v != "" && !isToken(v) {
+			check(path, l, v)
 		}
 	}
 	list := func(path string, l *cognito.Limit, vs []string) {
@@ -33,22 +35,12 @@ func checkServiceLimits(c *Config) []*Problem {
 			value(fmt.Sprintf("%s[%d]", path, i), l, v)
 		}
 	}
-	for _, t := range triggerTable {
-		if arn := t.arn(c); arn != "" {
-			value(t.path, cognito.TriggerARN, arn)
-			value(t.path, cognito.PermissionFunctionName, arn)
-		}
-	}
-	for _, s := range []struct {
-		path string
-		s    *CustomSender
-	}{{"senders.customEmail.kmsKeyArn", c.Senders.CustomEmail}, {"senders.customSms.kmsKeyArn", c.Senders.CustomSMS}} {
-		if s.s != nil {
-			value(s.path, cognito.KMSKeyID, s.s.KMSKeyArn)
+	for _, a := range c.arns() {
+		for _, l := range a.limits {
+			value(a.path, l, a.arn)
 		}
 	}
 	if s := c.Senders.SMS; s != nil {
-		value("senders.sms.snsCallerArn", cognito.SNSCallerARN, s.SNSCallerArn)
 		value("senders.sms.externalId", cognito.ExternalID, s.ExternalID)
 		value("senders.sms.snsRegion", cognito.SNSRegion, s.SNSRegion)
 	}
@@ -56,7 +48,6 @@ func checkServiceLimits(c *Config) []*Problem {
 		value("senders.email.fromName", cognito.EmailFrom, e.FromName)
 		value("senders.email.replyTo", cognito.ReplyToEmailAddress, e.ReplyTo)
 	}
-	value("wafWebAclArn", cognito.WebACLArn, c.WAFWebACLArn)
 	if w := c.LoginWith.WebAuthn; w != nil {
 		value("loginWith.webAuthn.relyingPartyId", cognito.WebAuthnRelyingPartyID, w.RelyingPartyID)
 	}
@@ -74,11 +65,9 @@ func checkServiceLimits(c *Config) []*Problem {
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.Tags)) {
 		path := "tags." + excerpt(k)
-		if msg := cognito.TagKey.Check(k); msg != "" { // an empty key too, which value() passes over
-			out = append(out, problemf("R38", path, cognito.TagKey.Fix(k), "the tag key %s %s", quote(k), msg))
-		}
-		value(path, cognito.TagValue, c.Tags[k])
-		if reservedTag(k) || reservedTag(c.Tags[k]) {
+		check(path, cognito.TagKey, k) // a key is never unset, and a value may be empty
+		check(path, cognito.TagValue, c.Tags[k])
+		if cognito.IsReservedTag(k) || cognito.IsReservedTag(c.Tags[k]) {
 			out = append(out, problemf("R38", path, "choose a key and value without the aws: prefix",
 				"tags starting with aws: are reserved for AWS; Cognito and IAM refuse them (and the CDK would drop the tag)"))
 		}
@@ -107,10 +96,6 @@ func checkServiceLimits(c *Config) []*Problem {
 	return out
 }
 
-// reservedTag reports whether s starts with aws: in any case: AWS keeps that prefix
-// for its own tags (keys and values).
-func reservedTag(s string) bool { return len(s) >= 4 && strings.EqualFold(s[:4], "aws:") }
-
 // detailFields name the config field each provider detail comes from.
 var detailFields = map[string]string{
 	"client_id": "clientId", "team_id": "teamId", "key_id": "keyId", "authorize_scopes": "scopes",
@@ -125,30 +110,41 @@ func detailField(k string) string {
 	return strings.ToLower(k)
 }
 
-// checkPartition: DA019, every ARN the config names is in one partition (aws,
-// aws-cn, aws-us-gov, ...): a stack deploys to one, and Cognito cannot invoke a
-// function, use a key or assume a role of another.
-func checkPartition(c *Config) []*Problem {
-	type named struct{ path, arn string }
-	var arns []named
+// namedARN is an ARN the config names, with its JSON path and the limits it meets.
+type namedARN struct {
+	path, arn string
+	limits    []*cognito.Limit
+}
+
+// arns lists every ARN the config names (empty ones included): the trigger and
+// sender functions (a LambdaConfig entry and the invoke permission's FunctionName),
+// the senders' key, the SMS role and the web ACL.
+func (c *Config) arns() []namedARN {
+	var out []namedARN
 	for _, t := range triggerTable {
-		arns = append(arns, named{t.path, t.arn(c)})
+		out = append(out, namedARN{t.path, t.arn(c), []*cognito.Limit{cognito.TriggerARN, cognito.PermissionFunctionName}})
 	}
 	for _, s := range []struct {
 		path string
 		s    *CustomSender
 	}{{"senders.customEmail.kmsKeyArn", c.Senders.CustomEmail}, {"senders.customSms.kmsKeyArn", c.Senders.CustomSMS}} {
 		if s.s != nil {
-			arns = append(arns, named{s.path, s.s.KMSKeyArn})
+			out = append(out, namedARN{s.path, s.s.KMSKeyArn, []*cognito.Limit{cognito.KMSKeyID}})
 		}
 	}
 	if s := c.Senders.SMS; s != nil {
-		arns = append(arns, named{"senders.sms.snsCallerArn", s.SNSCallerArn})
+		out = append(out, namedARN{"senders.sms.snsCallerArn", s.SNSCallerArn, []*cognito.Limit{cognito.SNSCallerARN}})
 	}
-	arns = append(arns, named{"wafWebAclArn", c.WAFWebACLArn})
-	var first named
+	return append(out, namedARN{"wafWebAclArn", c.WAFWebACLArn, []*cognito.Limit{cognito.WebACLArn}})
+}
+
+// checkPartition: DA019, every ARN the config names is in one partition (aws,
+// aws-cn, aws-us-gov, ...): a stack deploys to one, and Cognito cannot invoke a
+// function, use a key or assume a role of another.
+func checkPartition(c *Config) []*Problem {
+	var first namedARN
 	var out []*Problem
-	for _, a := range arns {
+	for _, a := range c.arns() {
 		if a.arn == "" || isToken(a.arn) {
 			continue
 		}

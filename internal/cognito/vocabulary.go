@@ -38,6 +38,10 @@ func WebACLProblem(arn string) string {
 	return "is not the ARN of a regional AWS WAF web ACL (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)"
 }
 
+// IsReservedTag reports whether a tag key or value starts with aws: (in any case), the
+// prefix AWS keeps for its own tags; Cognito and IAM refuse it in tags a user sets.
+func IsReservedTag(s string) bool { return len(s) >= 4 && strings.EqualFold(s[:4], "aws:") }
+
 // regionPattern is the form of an AWS region name (us-east-1, eu-central-2,
 // us-gov-west-1, cn-north-1).
 var regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
