@@ -70,23 +70,30 @@ func (l *Limit) patterns() []*regexp.Regexp {
 
 // Check says what is wrong with s as this value ("" when nothing): its length, its
 // characters, or a value not in the enum. The message does not quote s.
-func (l *Limit) Check(s string) string {
+func (l *Limit) Check(s string) string { problem, _ := l.explain(s); return problem }
+
+// Fix says how to make s acceptable, naming the model the limit comes from.
+func (l *Limit) Fix(s string) string { _, fix := l.explain(s); return fix }
+
+// explain is what is wrong with s and how to fix it, in one pass.
+func (l *Limit) explain(s string) (problem, fix string) {
 	if len(l.Enum) > 0 && !slices.Contains(l.Enum, s) {
-		return fmt.Sprintf("is not one of %s", strings.Join(l.Enum, ", "))
+		return "is not one of " + strings.Join(l.Enum, ", "), "use one of " + strings.Join(l.Enum, ", ")
 	}
 	n := Length(s)
 	switch {
 	case l.MaxLen > 0 && n > l.MaxLen:
-		return fmt.Sprintf("is %d characters long; %s", n, l.lengths())
+		return fmt.Sprintf("is %d characters long; %s", n, l.lengths()), fmt.Sprintf("shorten it to at most %d characters", l.MaxLen)
 	case n < l.MinLen:
-		return fmt.Sprintf("is %d characters long; %s", n, l.lengths())
+		return fmt.Sprintf("is %d characters long; %s", n, l.lengths()), fmt.Sprintf("write at least %d characters", l.MinLen)
 	}
+	fix = fmt.Sprintf("write %s in the form the service takes (%s)", l.What, l.Source())
 	for _, re := range l.patterns() {
 		if !re.MatchString(s) {
-			return "has characters, or a form, that the service does not accept for " + l.What
+			return "has characters, or a form, that the service does not accept for " + l.What, fix
 		}
 	}
-	return ""
+	return "", fix
 }
 
 func (l *Limit) lengths() string {
@@ -123,19 +130,6 @@ func (l *Limit) CheckInt(n int) string {
 	return ""
 }
 
-// Fix says how to make s acceptable, naming the model the limit comes from.
-func (l *Limit) Fix(s string) string {
-	n := Length(s)
-	switch {
-	case len(l.Enum) > 0 && !slices.Contains(l.Enum, s):
-		return "use one of " + strings.Join(l.Enum, ", ")
-	case l.MaxLen > 0 && n > l.MaxLen:
-		return fmt.Sprintf("shorten it to at most %d characters", l.MaxLen)
-	case n < l.MinLen:
-		return fmt.Sprintf("write at least %d characters", l.MinLen)
-	}
-	return fmt.Sprintf("write %s in the form the service takes (%s)", l.What, l.Source())
-}
 
 // Source says where the limit comes from, for a catalogue or a message.
 func (l *Limit) Source() string { return strings.Join(l.Sources, "; ") }
