@@ -130,6 +130,5 @@ func (l *Limit) CheckInt(n int) string {
 	return ""
 }
 
-
 // Source says where the limit comes from, for a catalogue or a message.
 func (l *Limit) Source() string { return strings.Join(l.Sources, "; ") }
