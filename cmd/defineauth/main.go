@@ -160,7 +160,7 @@ func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) 
 		fmt.Fprintf(stderr, "defineauth %s: cannot read %s: %v\n", cmd, name, readError(err))
 		return exitUsage
 	}
-	problems := spec.Check(cfg)
+	tmpl, problems := spec.Synth(cfg) // rendered once, for the size check and for synth
 	report(stdout, stderr, cmd, name, problems)
 	if slices.ContainsFunc(problems, func(p *config.Problem) bool { return p.Severity == config.Error }) {
 		return exitInvalid
@@ -168,8 +168,7 @@ func configCommand(cmd, path string, stdin io.Reader, stdout, stderr io.Writer) 
 	if cmd == "validate" {
 		return printOut(stdout, stderr, cmd, fmt.Sprintf("%s: valid%s\n", name, plural(len(problems), ", %d warning")))
 	}
-	st := spec.ForStack(cfg)
-	return printOut(stdout, stderr, cmd, string(st.Template()))
+	return printOut(stdout, stderr, cmd, string(tmpl))
 }
 
 // printOut writes s to standard output; a failure there (a closed pipe, a full disk)

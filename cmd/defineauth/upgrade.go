@@ -100,12 +100,12 @@ func readNext(next string, stdin io.Reader, stdout, stderr io.Writer) ([]byte, s
 		report(stdout, stderr, "upgrade-check", name, config.Problems(err))
 		return nil, "", exitInvalid
 	}
-	if err := spec.Validate(cfg); err != nil {
-		report(stdout, stderr, "upgrade-check", name, config.Problems(err))
+	tmpl, _ := spec.Synth(cfg)
+	if tmpl == nil { // an invalid config: its errors (Validate stops before rendering)
+		report(stdout, stderr, "upgrade-check", name, config.Problems(spec.Validate(cfg)))
 		return nil, "", exitInvalid
 	}
-	st := spec.ForStack(cfg)
-	return st.Template(), st.Name, exitOK
+	return tmpl, cfg.StackName(), exitOK
 }
 
 // isConfig reports whether data is a JSON object without a Resources section: a

@@ -21,19 +21,27 @@ const MaxTemplateBytes = 1_000_000
 // config has no error. This is what defineauth validate, synth, the construct and
 // the stacks run.
 func Check(cfg *config.Config) []*config.Problem {
+	_, ps := Synth(cfg)
+	return ps
+}
+
+// Synth is Check that also returns the stack's template, rendered once: nil when the
+// config has an error.
+func Synth(cfg *config.Config) ([]byte, []*config.Problem) {
 	ps := append(cfg.Check(), sharedIDs(cfg)...)
 	for _, p := range ps {
 		if p.Severity == config.Error {
-			return ps
+			return nil, ps
 		}
 	}
 	st := ForStack(cfg)
-	if n := len(st.Template()); n > MaxTemplateBytes {
-		ps = append(ps, &config.Problem{Rule: "DA012", Severity: config.Error,
+	tmpl := st.Template()
+	if n := len(tmpl); n > MaxTemplateBytes {
+		return nil, append(ps, &config.Problem{Rule: "DA012", Severity: config.Error,
 			Message: fmt.Sprintf("the stack's template would be %d bytes; CloudFormation deploys templates of at most %d", n, MaxTemplateBytes),
 			Fix:     "shorten the longest values (SAML metadata documents: use a metadata URL instead; attribute mappings)"})
 	}
-	return ps
+	return tmpl, ps
 }
 
 // Validate is Check's errors joined (errors.Join), nil when there are none; list
