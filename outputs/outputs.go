@@ -8,6 +8,7 @@ package outputs
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -371,9 +372,18 @@ func checkIDs(a *Auth, problems *[]string) {
 	}
 }
 
-// socialProviders are the names amplify_outputs.json gives the social providers;
-// OIDC and SAML providers appear under their own names.
-var socialProviders = []string{"GOOGLE", "FACEBOOK", "LOGIN_WITH_AMAZON", "SIGN_IN_WITH_APPLE"}
+// socialProviders are the names amplify_outputs.json gives the social providers, by
+// their Cognito provider type; OIDC and SAML providers appear under their own names.
+var socialProviders = map[string]string{"Google": "GOOGLE", "Facebook": "FACEBOOK", "LoginWithAmazon": "LOGIN_WITH_AMAZON", "SignInWithApple": "SIGN_IN_WITH_APPLE"}
+
+// ProviderName is how amplify_outputs.json names an identity provider of the pool,
+// from its Cognito provider type and name.
+func ProviderName(providerType, name string) string {
+	if n, ok := socialProviders[providerType]; ok {
+		return n
+	}
+	return name
+}
 
 // oauthProblems adds what no defineauth stack writes in the OAuth output (the client
 // would send users' sign-in to whatever the file names) and reports whether there
@@ -388,7 +398,7 @@ func oauthProblems(o OAuthOutput, problems *[]string) bool {
 		add("the domain prefix %q %s", excerpt(o.DomainPrefix), msg)
 	}
 	for _, p := range o.IdentityProviders {
-		if slices.Contains(socialProviders, p) {
+		if slices.Contains(slices.Collect(maps.Values(socialProviders)), p) {
 			continue
 		}
 		if msg := cognito.ProviderName.Check(p); msg != "" {

@@ -153,8 +153,6 @@ type Provider struct {
 	Identifiers               []string
 	// Scopes are the provider scopes as written (nil: the default, in Details).
 	Scopes []string
-	// OutputName is the provider as amplify_outputs.json lists it.
-	OutputName string
 }
 
 // ClientScopes are the OAuth scopes the web client may ask for, by the names the
@@ -168,7 +166,7 @@ func (c *Config) Providers() []Provider {
 		return nil
 	}
 	var out []Provider
-	social := func(key, name, outName string, p *OAuthProvider, scopes string) {
+	social := func(key, name string, p *OAuthProvider, scopes string) {
 		if p == nil {
 			return
 		}
@@ -177,11 +175,11 @@ func (c *Config) Providers() []Provider {
 		}
 		out = append(out, Provider{Key: key, Path: "loginWith.externalProviders." + key, Name: name, Type: name,
 			Details: map[string]string{"client_id": p.ClientID, "authorize_scopes": scopes}, SecretKey: "client_secret", Secret: p.ClientSecret,
-			Mapping: p.AttributeMapping, AttributeMapping: cognitoMapping(p.AttributeMapping), Scopes: p.Scopes, OutputName: outName})
+			Mapping: p.AttributeMapping, AttributeMapping: cognitoMapping(p.AttributeMapping), Scopes: p.Scopes})
 	}
-	social("google", "Google", "GOOGLE", x.Google, "openid email profile")
-	social("facebook", "Facebook", "FACEBOOK", x.Facebook, "public_profile email")
-	social("loginWithAmazon", "LoginWithAmazon", "LOGIN_WITH_AMAZON", x.LoginWithAmazon, "profile")
+	social("google", "Google", x.Google, "openid email profile")
+	social("facebook", "Facebook", x.Facebook, "public_profile email")
+	social("loginWithAmazon", "LoginWithAmazon", x.LoginWithAmazon, "profile")
 	if a := x.SignInWithApple; a != nil {
 		scopes := "name email"
 		if len(a.Scopes) > 0 {
@@ -189,7 +187,7 @@ func (c *Config) Providers() []Provider {
 		}
 		out = append(out, Provider{Key: "signInWithApple", Path: "loginWith.externalProviders.signInWithApple", Name: "SignInWithApple", Type: "SignInWithApple",
 			Details:   map[string]string{"client_id": a.ClientID, "team_id": a.TeamID, "key_id": a.KeyID, "authorize_scopes": scopes},
-			SecretKey: "private_key", Secret: a.PrivateKey, Mapping: a.AttributeMapping, AttributeMapping: cognitoMapping(a.AttributeMapping), Scopes: a.Scopes, OutputName: "SIGN_IN_WITH_APPLE"})
+			SecretKey: "private_key", Secret: a.PrivateKey, Mapping: a.AttributeMapping, AttributeMapping: cognitoMapping(a.AttributeMapping), Scopes: a.Scopes})
 	}
 	for i, o := range x.OIDC {
 		scopes := "openid email profile"
@@ -202,7 +200,7 @@ func (c *Config) Providers() []Provider {
 		}
 		out = append(out, Provider{Key: o.Name, Path: fmt.Sprintf("loginWith.externalProviders.oidc[%d]", i), Name: o.Name, Type: "OIDC",
 			Details:   map[string]string{"client_id": o.ClientID, "oidc_issuer": o.IssuerURL, "authorize_scopes": scopes, "attributes_request_method": method},
-			SecretKey: "client_secret", Secret: o.ClientSecret, Mapping: o.AttributeMapping, AttributeMapping: cognitoMapping(o.AttributeMapping), Identifiers: o.Identifiers, Scopes: o.Scopes, OutputName: o.Name})
+			SecretKey: "client_secret", Secret: o.ClientSecret, Mapping: o.AttributeMapping, AttributeMapping: cognitoMapping(o.AttributeMapping), Identifiers: o.Identifiers, Scopes: o.Scopes})
 	}
 	if s := x.SAML; s != nil {
 		d := map[string]string{"IDPSignout": fmt.Sprint(s.IdpSignout)}
@@ -214,7 +212,7 @@ func (c *Config) Providers() []Provider {
 			}
 		}
 		out = append(out, Provider{Key: s.Name, Path: "loginWith.externalProviders.saml", Name: s.Name, Type: "SAML", Details: d,
-			Mapping: s.AttributeMapping, AttributeMapping: cognitoMapping(s.AttributeMapping), Identifiers: s.Identifiers, OutputName: s.Name})
+			Mapping: s.AttributeMapping, AttributeMapping: cognitoMapping(s.AttributeMapping), Identifiers: s.Identifiers})
 	}
 	for i := range out {
 		out[i].AttributeMapping = c.withDefaultEmail(out[i])

@@ -402,7 +402,7 @@ func StaticOutputs(cfg *config.Config) map[string]string {
 		o := outputs.OAuthOutput{IdentityProviders: []string{}, DomainPrefix: x.DomainPrefix, Scopes: oauthScopes(cfg),
 			RedirectSignInURI: x.CallbackURLs, RedirectSignOutURI: x.LogoutURLs, ResponseType: "code"}
 		for _, p := range cfg.Providers() {
-			o.IdentityProviders = append(o.IdentityProviders, p.OutputName)
+			o.IdentityProviders = append(o.IdentityProviders, outputs.ProviderName(p.Type, p.Name))
 		}
 		if o.RedirectSignOutURI == nil {
 			o.RedirectSignOutURI = []string{}

@@ -32,11 +32,11 @@ func run() error {
 	if err := spec.Validate(cfg); err != nil {
 		return err
 	}
-	for _, p := range spec.Check(cfg) {
+	tmpl, problems := spec.Synth(cfg)
+	for _, p := range problems {
 		fmt.Println("warning:", p.Rule, p.Path)
 	}
 	st := spec.ForStack(cfg)
-	tmpl := st.Template()
 	findings, err := lint.Template(tmpl)
 	if err != nil || lint.HasErrors(findings) {
 		return fmt.Errorf("lint: %v %v", err, findings)
